@@ -1,0 +1,253 @@
+"""Mentions + sentences → event drafts: which clause each time dates, its trigger verb, and
+the undated clauses the text places in sequence ("and then relaunches …")."""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from importlib import resources
+
+import attrs
+
+from .mentions import Grammar
+from .text import Sentence
+from .values import TimeMention
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_SPACES = re.compile(r"\s+")
+_MAX_WORDS = 18
+
+
+@attrs.frozen
+class EventDraft:
+    """An event before it is placed in time: what, where in the text, dated by which mentions."""
+
+    id: str
+    description: str
+    trigger: str | None
+    trigger_span: tuple[int, int] | None
+    sentence: Sentence
+    mentions: tuple[int, ...]  # indexes into the mention list; empty for sequence events
+    sequence: bool = False     # placed after its predecessor by a word like "then"
+
+
+@lru_cache(maxsize=None)
+def verb_forms(lang: str) -> frozenset[str]:
+    lines = resources.files("timeline").joinpath(f"data/{lang}/verbs.txt").read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@attrs.frozen
+class _Clause:
+    start: int
+    end: int
+    opener: str  # the break before it ("and then", "but", ";" or "" at sentence start)
+
+
+class EventFinder:
+    """Finds the events of one text; create one per call."""
+
+    def __init__(self, grammar: Grammar, text: str, sentences: list[Sentence],
+                 mentions: list[TimeMention]):
+        self.grammar = grammar
+        self.lang = grammar.lang
+        self.text = text
+        self.sentences = sentences
+        self.mentions = mentions
+        self.verbs = verb_forms(self.lang.__name__.rsplit(".", 1)[-1])
+        self._breaks = re.compile(self.lang.CLAUSE_BREAKS)
+        self._fillers = re.compile(
+            rf"^(?:(?:{self.lang._alt(self.lang.CLAUSE_FILLERS)})\b[\s,]*)+", re.IGNORECASE)
+        self._sequence = re.compile(
+            rf"^[\s,]*(?:{self.lang._alt(self.lang.SEQUENCE_MARKERS)})\b", re.IGNORECASE)
+
+    # -- clauses
+    def clauses(self, sentence: Sentence) -> list[_Clause]:
+        clauses, pos, opener = [], sentence.span[0], ""
+        for match in self._breaks.finditer(self.text, sentence.span[0], sentence.span[1]):
+            if match.start() > pos:
+                clauses.append(_Clause(pos, match.start(), opener))
+            pos, opener = match.end(), match.group().strip().lower()
+        if sentence.span[1] > pos:
+            clauses.append(_Clause(pos, sentence.span[1], opener))
+        return clauses
+
+    def clause_at(self, sentence: Sentence, position: int) -> _Clause:
+        for clause in self.clauses(sentence):
+            if clause.start <= position < clause.end:
+                return clause
+        return _Clause(sentence.span[0], sentence.span[1], "")
+
+    # -- verbs
+    def _is_verb(self, word: str, previous: str) -> int:
+        """0: not a verb; 1: auxiliary; 2: likely verb; 3: verb after an auxiliary or 'to'."""
+        lang, w, prev = self.lang, word.lower(), previous.lower()
+        if w in lang.NOT_VERBS or prev in lang.DETERMINERS and prev not in ("that", "to"):
+            return 0
+        if w in lang.AUXILIARIES:
+            return 1
+        known = w in self.verbs or w.rstrip("s") in self.verbs or (w.endswith("es") and w[:-2] in self.verbs)
+        if not prev or not word[:1].islower() and prev in lang.PRONOUNS:
+            return 0  # sentence-initial words are subjects far more often than imperatives
+        if prev in lang.AUXILIARIES or prev in ("to", "then"):
+            return 3 if w not in lang.DETERMINERS and w not in lang.PRONOUNS and word[:1].islower() else 0
+        if known and not w.endswith("s"):
+            return 2
+        if w.endswith("ed") and len(w) > 4:
+            return 2
+        if w.endswith("s") and known and (prev in lang.PRONOUNS or previous[:1].isupper() or prev.endswith(("s", "e", "r", "n", "t", "y"))):
+            return 2
+        return 0
+
+    def trigger(self, start: int, end: int, near: int, skip: list[tuple[int, int]],
+                previous: str = "") -> tuple[str, tuple[int, int]] | None:
+        """The verb of the clause [start, end) nearest ``near``, outside the ``skip`` spans;
+        ``previous`` is the word before the clause when it joins the clause ("then")."""
+        best = None
+        for match in _WORD.finditer(self.text, start, end):
+            s, e = match.span()
+            if any(a <= s < b for a, b in skip):
+                previous = ""
+                continue
+            strength = self._is_verb(match.group(), previous)
+            previous = match.group()
+            if strength:
+                distance = min(abs(s - near), abs(e - near))
+                key = (-min(strength, 2), distance)
+                if best is None or key < best[0]:
+                    best = (key, match.group(), (s, e))
+        return None if best is None else (best[1], best[2])
+
+    # -- descriptions
+    def describe(self, start: int, end: int, skip: list[tuple[int, int]], subject: str = "") -> str:
+        """The clause as a short statement: time phrases, fillers and stray punctuation removed."""
+        pieces, pos = [], start
+        for a, b in sorted(skip):
+            if b <= start or a >= end:
+                continue
+            pieces.append(self.text[pos:max(a, pos)])
+            pos = max(pos, b)
+        pieces.append(self.text[pos:end])
+        clause = _SPACES.sub(" ", " ".join(pieces))
+        clause = re.sub(r"\(\s*\)|\[\s*\]", " ", clause)
+        clause = re.sub(r"\s+([,.;:!?])", r"\1", clause)
+        clause = re.sub(r"(^|[,;:])\s*[,;:]+", r"\1", clause)
+        clause = self._fillers.sub("", clause.strip(" ,;:-–—\"“”'’\n"))
+        clause = clause.strip(" ,;:-–—.\"“”'’")
+        if subject and clause:
+            clause = f"{subject} {clause}"
+        words = clause.split()
+        if len(words) > _MAX_WORDS:
+            cut = clause.find(",", len(" ".join(words[:6])))
+            clause = clause[:cut] if 0 < cut else " ".join(words[:_MAX_WORDS]) + " …"
+        return clause[:1].upper() + clause[1:] if clause else clause
+
+    def _phrase_spans(self) -> list[tuple[int, int]]:
+        """Mention spans widened to their preposition and enclosing parentheses."""
+        spans = []
+        for m in self.mentions:
+            s, e = m.span
+            left = self.text[max(0, s - 20):s]
+            prep = re.search(r"(?i)\b(?:at|on|in|for|after|before|within|by|until|till|since|from|during|around|about|of|to|over|shortly|just)\s+$", left)
+            if prep:
+                s -= len(left) - prep.start()
+            if s > 0 and self.text[s - 1] == "(" and self.text[e:e + 1] == ")":
+                s, e = s - 1, e + 1
+            spans.append((s, e))
+        return spans
+
+    # -- the drafts
+    def find(self, groups: list[tuple[int, ...]]) -> list[EventDraft]:
+        """One draft per group of mentions that date one thing, plus sequence-placed clauses."""
+        skip = self._phrase_spans()
+        drafts: list[tuple[int, EventDraft]] = []
+        dated_clauses: set[tuple[int, int]] = set()
+        sentence_of = self._sentence_index()
+        for group in groups:
+            first = self.mentions[group[0]]
+            sentence = self.sentences[sentence_of(first.span[0])]
+            clause = self.clause_at(sentence, first.span[0])
+            dated_clauses.add((clause.start, clause.end))
+            found = self.trigger(clause.start, clause.end, first.span[0], skip)
+            description = self.describe(clause.start, clause.end, skip) or sentence.text
+            drafts.append((first.span[0], EventDraft(
+                id="", description=description, trigger=found[0] if found else None,
+                trigger_span=found[1] if found else None, sentence=sentence, mentions=group)))
+        for sentence in self.sentences:
+            for clause in self.clauses(sentence):
+                if (clause.start, clause.end) in dated_clauses:
+                    continue
+                marker = self._sequence.match(self.text, clause.start, clause.end)
+                opener_is_marker = self._sequence.match(clause.opener or "")
+                if not (marker or opener_is_marker):
+                    continue
+                opener_word = clause.opener.split()[-1] if clause.opener.split() else ""
+                found = self.trigger(clause.start, clause.end, clause.start, skip, opener_word)
+                if found is None:
+                    continue
+                drafts.append((clause.start, EventDraft(
+                    id="", description=self.describe(clause.start, clause.end, skip),
+                    trigger=found[0], trigger_span=found[1], sentence=sentence, mentions=(),
+                    sequence=True)))
+        drafts.sort(key=lambda item: item[0])
+        result = []
+        for number, (_, draft) in enumerate(drafts, 1):
+            if draft.sequence and result and draft.trigger_span and \
+                    self._starts_with_verb(draft) and result[-1].trigger:
+                draft = attrs.evolve(draft, description=self._with_subject(result[-1], draft))
+            result.append(attrs.evolve(draft, id=f"e{number}"))
+        return result
+
+    def _starts_with_verb(self, draft: EventDraft) -> bool:
+        return draft.description.lower().startswith(draft.trigger.lower())
+
+    def _with_subject(self, previous: EventDraft, draft: EventDraft) -> str:
+        """'relaunches a new space' after 'Musk stops …' reads 'Musk relaunches a new space'."""
+        head = previous.description.split(previous.trigger, 1)[0].strip() if previous.trigger else ""
+        if not head or len(head.split()) > 6:
+            return draft.description
+        return f"{head} {draft.description[:1].lower()}{draft.description[1:]}"
+
+    def _sentence_index(self):
+        starts = [s.span[0] for s in self.sentences]
+        return lambda position: max(0, bisect.bisect_right(starts, position) - 1)
+
+
+_REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_ATTRIBUTIVE = re.compile(r"\s+[a-z][a-z\-]+\s+[a-z]")  # "the 2024 presidential election"
+
+
+def _is_attributive(text: str, mention: TimeMention, determiners: frozenset[str]) -> bool:
+    """A date used as a modifier of a noun ('the 2024 election') dates no event of its own."""
+    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, mention.span[0] - 15):mention.span[0]])
+    return (mention.type == "DATE" and before is not None and before.group(1).lower() in ("the", "a", "an", "his", "her", "its", "their", "our")
+            and bool(_ATTRIBUTIVE.match(text, mention.span[1])))
+
+
+def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> list[tuple[int, ...]]:
+    """Which mentions date one thing together: a conversion pair, a range; sets and
+    references to the present date nothing on the timeline."""
+    groups: list[tuple[int, ...]] = []
+    for i, mention in enumerate(mentions):
+        if mention.type == "SET" or mention.value in _REFERENCE_VALUES:
+            continue
+        if _is_attributive(text, mention, grammar.lang.DETERMINERS):
+            continue
+        if "conversion-of-previous" in mention.flags and groups and groups[-1][-1] == i - 1:
+            groups[-1] = groups[-1] + (i,)
+            continue
+        if groups and groups[-1][-1] == i - 1 and _is_range(grammar, text, mentions[i - 1], mention):
+            groups[-1] = groups[-1] + (i,)
+            continue
+        groups.append((i,))
+    return groups
+
+
+def _is_range(grammar: Grammar, text: str, first: TimeMention, second: TimeMention) -> bool:
+    """'from 9 a.m. to 5 p.m.', 'between 1990 and 1995': one event spanning both."""
+    if first.type != second.type or first.type == "DURATION":
+        return False
+    if not grammar.range_gap.match(text[first.span[1]:second.span[0]]):
+        return False
+    opener = re.search(r"([A-Za-z]+)\s+$", text[max(0, first.span[0] - 12):first.span[0]])
+    return opener is not None and opener.group(1).lower() in grammar.lang.RANGE_OPENERS

@@ -1,0 +1,421 @@
+"""English grammar as data: word lists, named regex fragments and the rule table.
+
+Engine code (``mentions``, ``normalize``, ``events``) reads these tables and never hard-codes
+English words. Each rule has a grammar-like name, the kind of value it yields (which the
+normalizer dispatches on), named groups only, and examples that ``tests/test_lang_en.py`` runs.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+# ---------------------------------------------------------------- words --------------
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6,
+    "sat": 6, "sunday": 7, "sun": 7,
+}
+_UNITS_1_19 = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+               "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def _number_words() -> dict[str, float]:
+    words: dict[str, float] = {w: i + 1 for i, w in enumerate(_UNITS_1_19)}
+    for tens, value in _TENS.items():
+        words[tens] = value
+        for i, unit in enumerate(_UNITS_1_19[:9]):
+            words[f"{tens}-{unit}"] = words[f"{tens} {unit}"] = value + i + 1
+    words.update({"a": 1, "an": 1, "a single": 1, "one hundred": 100, "a hundred": 100,
+                  "hundred": 100, "a dozen": 12, "dozen": 12, "a half": 0.5, "half a": 0.5,
+                  "half an": 0.5, "a quarter of an": 0.25, "a quarter of a": 0.25,
+                  "three quarters of an": 0.75, "a couple of": 2, "a couple": 2,
+                  "a pair of": 2})
+    return words
+
+
+NUMBER_WORDS = _number_words()
+# Vague amounts: (low, high) multiples of the unit. The TIMEX3 value uses X ("PXM").
+VAGUE_AMOUNTS = {
+    "a few": (2, 5), "few": (2, 5), "several": (3, 9), "some": (2, 9), "many": (5, 30),
+    "a number of": (3, 9), "dozens of": (24, 99), "hundreds of": (200, 999),
+    "thousands of": (2000, 9999), "a couple more": (2, 3), "a few more": (2, 5),
+    "": (2, 9),  # a bare plural: "for hours", "minutes later"
+}
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11, "twelfth": 12,
+    "12th": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "21st": 21, "last": -1, "final": -1,
+}
+# Unit word -> (TIMEX3 unit letter, is time-of-day unit, seconds per unit)
+UNITS = {
+    "second": ("S", True, 1), "minute": ("M", True, 60), "hour": ("H", True, 3600),
+    "day": ("D", False, 86400), "night": ("D", False, 86400), "week": ("W", False, 604800),
+    "fortnight": ("W", False, 1209600), "weekend": ("WE", False, 172800),
+    "month": ("M", False, 2629746), "quarter": ("Q", False, 7889238),
+    "year": ("Y", False, 31556952), "decade": ("DE", False, 315569520),
+    "century": ("CE", False, 3155695200),
+}
+UNIT_FORMS = {
+    "seconds": "second", "secs": "second", "second": "second", "sec": "second",
+    "minutes": "minute", "mins": "minute", "minute": "minute", "min": "minute",
+    "hours": "hour", "hrs": "hour", "hour": "hour", "hr": "hour",
+    "days": "day", "day": "day", "nights": "night", "night": "night",
+    "weeks": "week", "week": "week", "fortnight": "fortnight", "fortnights": "fortnight",
+    "weekends": "weekend", "weekend": "weekend",
+    "months": "month", "month": "month", "quarters": "quarter", "quarter": "quarter",
+    "years": "year", "year": "year", "decades": "decade", "decade": "decade",
+    "centuries": "century", "century": "century",
+}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+                "overnight": "NI", "midday": "MI", "dawn": "MO", "dusk": "EV"}
+# Hours a part of day covers, for earliest/latest bounds (local clock).
+PART_OF_DAY_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 29)}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_PERIOD = {"early": "START", "beginning of": "START", "start of": "START",
+                   "mid": "MID", "middle of": "MID", "late": "END", "end of": "END"}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+# Direction words in relative expressions: -1 past, +1 future, 0 the current one.
+DIRECTIONS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1,
+              "coming": 1, "following": 1, "this": 0, "current": 0, "same": 0, "that": 0,
+              "the same": 0, "the next": 1, "the following": 1, "the previous": -1,
+              "the preceding": -1, "the past": -1, "the last": -1, "the coming": 1,
+              "earlier": -1, "later": 1, "ago": -1}
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                 "the day before yesterday": -2, "the day after tomorrow": 2}
+REFERENCE_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+                   "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+                   "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+                   "the past": "PAST_REF", "the future": "FUTURE_REF",
+                   "soon": "FUTURE_REF"}
+SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+               "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+               "yearly": "P1Y"}
+FREQUENCIES = {"once": 1, "twice": 2, "thrice": 3}
+# Modifiers before a time: approximate ones and ones that shift it (relation).
+APPROXIMATORS = {"about", "around", "approximately", "roughly", "some", "nearly", "almost",
+                 "circa", "about the", "around the", "shortly before", "shortly after",
+                 "just before", "just after", "soon after", "just over", "just under",
+                 "more than", "less than", "over", "under", "up to", "at least", "at most",
+                 "upwards of", "close to", "an estimated", "the better part of"}
+# How a preposition (or a modifier) relates a time to its event.
+RELATIONS = {
+    "after": "after", "shortly after": "after", "just after": "after", "soon after": "after",
+    "before": "before", "shortly before": "before", "just before": "before",
+    "within": "within", "for": "for", "during": "at", "over": "for", "since": "since",
+    "until": "until", "till": "until", "by": "by", "in": "in", "at": "at", "on": "at",
+    "from": "since", "later": "later", "afterwards": "later", "afterward": "later",
+    "earlier": "earlier", "ago": "ago",
+}
+# Words after a year that show it is a count ("2000 people"), not a date.
+COUNT_NOUNS = frozenset(
+    "people persons residents troops soldiers workers employees jobs votes voters members "
+    "students cars homes houses units shares tons tonnes barrels miles kilometers km meters "
+    "metres feet acres dollars euros pounds yen copies pages words points times calories "
+    "ft lbs kg mg rpm mph hp cc".split())
+# Clause-level words that say the narrative moved on, for sentences with no time.
+SEQUENCE_MARKERS = ("and then", "then", "later", "afterwards", "afterward", "after that",
+                    "subsequently", "eventually", "finally", "soon after", "shortly after",
+                    "shortly afterwards", "moments later", "next")
+# Words that make a sentence about the future (weekday/in-N resolution).
+FUTURE_CUES = ("will", "'ll", "’ll", "shall", "going to", "is to", "are to", "scheduled",
+               "plans to", "plan to", "expected to", "set to", "due to", "would", "upcoming",
+               "coming", "next")
+# Leading words of a sentence or clause that are not part of the event description.
+CLAUSE_FILLERS = ("but", "and", "so", "yet", "then", "and then", "also", "still", "however",
+                  "meanwhile", "later", "afterwards", "afterward", "after that", "eventually",
+                  "finally", "subsequently", "next", "now", "well", "oh")
+# Words that tell the next word is not a verb (determiners, possessives, prepositions).
+DETERMINERS = frozenset(
+    "the a an his her its their our my your this that these those some any no every each "
+    "another whose of in on at for with from by about into over after before under".split())
+# Auxiliaries and modals: the next verb-like word is the main verb they go with.
+AUXILIARIES = frozenset(
+    "is was were are be been being am has had have having will would shall should can could "
+    "may might must do does did 's 're 've 'll won't can't didn't doesn't isn't wasn't "
+    "weren't hasn't haven't hadn't wouldn't couldn't shouldn't".split())
+# Subject pronouns: a following -s/-ed word is a verb.
+PRONOUNS = frozenset("he she it they we i you who which that everyone everything nobody "
+                     "someone something anyone nothing".split())
+# Frequent -s/-ed words that are not verbs.
+NOT_VERBS = frozenset(
+    "news its his hers this thus us bus always perhaps less unless across various series "
+    "species red bed hundred speed seed needs yes whereas towards afterwards was "
+    "united limited advanced sacred naked wicked ragged crooked beloved".split())
+# Clause openers that mark a verb-less event description ("impossible to connect").
+VERB_SUFFIXES = ("ed", "es", "s")
+
+# ------------------------------------------------------------ fragments ----------------
+
+
+def _alt(words) -> str:
+    """Regex alternation, longest first so the engine never stops at a prefix."""
+    return "|".join(sorted((w.replace(".", r"\.").replace(" ", r"\s+") for w in words),
+                           key=len, reverse=True))
+
+
+def _cap(words) -> str:
+    """Capitalized forms (January, Jan.) of lower-case words."""
+    return _alt({w.capitalize() for w in words} | {w.upper() for w in words if len(w) > 3})
+
+
+_MONTH_FULL = [w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july")]
+_MONTH_ABBR = [w for w in MONTHS if w not in _MONTH_FULL]
+MONTH = rf"(?:{_cap(_MONTH_FULL)}|(?:{_cap(_MONTH_ABBR)})\.?)"
+MONTH_UNAMBIGUOUS = _cap([w for w in _MONTH_FULL if w not in ("may", "march")])
+_WEEKDAY_FULL = [w for w in WEEKDAYS if w.endswith("day")]
+WEEKDAY = rf"(?:{_cap(_WEEKDAY_FULL)}|(?:{_cap([w for w in WEEKDAYS if not w.endswith('day')])})\.)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+NUMBER = rf"(?:\d+(?:\.\d+)?|(?i:{_alt(NUMBER_WORDS)}))"
+VAGUE = rf"(?i:{_alt(k for k in VAGUE_AMOUNTS if k)})"
+AMOUNT = rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter))?|(?P<vague>{VAGUE}))"
+UNIT = rf"(?i:{_alt(w for w in UNIT_FORMS if w not in ('second', 'sec', 'min', 'hr'))})"
+UNITS_PLURAL = rf"(?i:{_alt(w for w, lemma in UNIT_FORMS.items() if w.endswith('s') and w != lemma)})"
+UNIT_SINGULAR = r"(?i:second|minute|hour|day|week|month|year|decade|century)"
+PART_OF_DAY = rf"(?i:{_alt(PARTS_OF_DAY)})"
+SEASON = rf"(?i:{_alt(SEASONS)})"
+ORDINAL = rf"(?i:{_alt(ORDINALS)})"
+DIRECTION = r"(?i:last|next|this|coming|past|previous|current|following|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+past|the\s+last|the\s+coming)"
+PART_OF_PERIOD = r"(?i:early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)"
+AMPM = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b)"
+# Zone abbreviations and place names come from the zone table (filled in by mentions.py).
+ZONE_TEMPLATE = (
+    r"(?:(?P<zoneoff>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d\d)?)"
+    r"|(?P<zonename>(?:Eastern|Central|Mountain|Pacific|Atlantic)\s+(?:Standard|Daylight)\s+Time"
+    r"|Greenwich\s+Mean\s+Time|Coordinated\s+Universal\s+Time|British\s+Summer\s+Time"
+    r"|Central\s+European(?:\s+Summer)?\s+Time|Eastern|Pacific|Central|Mountain)(?![\w])"
+    r"|(?P<zoneplace>{places})(?:\s+(?:standard|daylight|summer))?\s+time\b"
+    r"|(?P<zonelocal>(?i:local\s+time))"
+    r"|(?P<zoneabbr>{abbreviations})(?![\w]))"
+)
+ZONE_NAMES = {
+    "eastern standard time": ("America/New_York", False),
+    "eastern daylight time": ("America/New_York", True),
+    "central standard time": ("America/Chicago", False),
+    "central daylight time": ("America/Chicago", True),
+    "mountain standard time": ("America/Denver", False),
+    "mountain daylight time": ("America/Denver", True),
+    "pacific standard time": ("America/Los_Angeles", False),
+    "pacific daylight time": ("America/Los_Angeles", True),
+    "atlantic standard time": ("America/Halifax", False),
+    "greenwich mean time": ("UTC", None), "coordinated universal time": ("UTC", None),
+    "british summer time": ("Europe/London", True),
+    "central european time": ("Europe/Paris", False),
+    "central european summer time": ("Europe/Paris", True),
+    "eastern": ("America/New_York", None), "pacific": ("America/Los_Angeles", None),
+    "central": ("America/Chicago", None), "mountain": ("America/Denver", None),
+}
+
+
+class Rule(NamedTuple):
+    """One recognizer: a grammar-like name, what it yields, its pattern and examples."""
+
+    name: str
+    kind: str
+    pattern: str
+    examples: tuple[str, ...] = ()
+    # The word before the match must be one of these (e.g. a bare "May" needs "in").
+    after_words: frozenset[str] | None = None
+    # A number-like match: checked against the negative contexts below.
+    numeric: bool = False
+    # An approximating or relating modifier word may precede it and joins the extent.
+    takes_modifier: bool = False
+
+
+_CLOCK_HMS = r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
+_ZONE = r"(?:\s*{zone})?"
+_AT_WORDS = frozenset("at by until till from to around about before after since between and "
+                      "approximately roughly circa than shortly".split())
+
+RULES: tuple[Rule, ...] = (
+    # ---- instants with a date -------------------------------------------------------
+    Rule("<iso date>T<time><offset>", "iso",
+         r"(?<![\w\-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+         r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
+         r"(?P<offset>Z|[+\-]\d\d:?\d\d)?)?(?![\w\-]|:\d)",
+         ("2023-05-24", "2023-05-24T17:55:00Z", "2023-05-24T17:55+02:00")),
+    Rule("<weekday>, <month> <day>, <year>", "date",
+         rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?![\d:])\b"
+         rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+         ("May 24, 2023", "Wednesday, May 24", "Sept. 3", "Jan 5th")),
+    Rule("<weekday>, <day> <month> <year>", "date",
+         rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+         rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+         ("24 May 2023", "Friday, 3 March", "the 5th of November")),
+    Rule("<part> <month> <year>", "date",
+         rf"(?:(?P<part>{PART_OF_PERIOD})[-\s]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)",
+         ("March 2019", "early May 2020", "the end of June 2021")),
+    Rule("<part> <month>", "date",
+         rf"(?P<part>{PART_OF_PERIOD})[-\s]+(?P<month>{MONTH})\b",
+         ("early February", "mid-March", "the end of June")),
+    Rule("<direction> <month>", "date",
+         rf"(?P<direction>(?i:last|next|this|this\s+past|this\s+coming))\s+(?P<month>{MONTH})\b",
+         ("last October", "next June")),
+    Rule("<month>", "date", rf"(?P<month>{MONTH_UNAMBIGUOUS})\b(?!\s+\d)",
+         ("January", "in September"),
+         after_words=frozenset("in since until till by from during through of before after "
+                               "between and to early late mid".split())),
+    Rule("in <month>", "date", r"(?P<month>May|March)\b(?!\s+\d)", ("in May",),
+         after_words=frozenset("in since until till during through".split())),
+    Rule("<m>/<d>/<year>", "date",
+         r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d\d)(?![\d/])",
+         ("5/24/2023", "12/31/99"), numeric=True),
+    Rule("<direction> <weekday> <part of day>", "weekday",
+         rf"(?:(?P<direction>(?i:last|next|this|this\s+past|this\s+coming|coming|past|early|late))\s+)?"
+         rf"(?P<weekday>{WEEKDAY})(?![\w'’])(?:\s+(?P<part>{PART_OF_DAY}))?",
+         ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday")),
+    Rule("<relative day> <part of day>", "relday",
+         rf"(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))"
+         rf"(?![\w'’])(?:\s+(?P<part>{PART_OF_DAY}))?",
+         ("yesterday", "tomorrow morning", "today", "tonight")),
+    Rule("<this|last> <part of day>", "partofday",
+         rf"(?P<direction>(?i:this|that|last|early\s+this|late\s+last|late\s+this|early\s+that|late\s+that))\s+(?P<part>{PART_OF_DAY})\b",
+         ("this morning", "last night", "that evening")),
+    Rule("<direction> <day>", "anaphoric",
+         r"(?P<direction>(?i:the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that|the\s+same))\s+"
+         r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|weekend|month|year))\b",
+         ("the next day", "that day", "the following morning", "the same week")),
+    Rule("the <unit> before|after", "anaphoric",
+         r"(?P<unit>(?i:the\s+day|the\s+night|the\s+week|the\s+month|the\s+year))\s+(?P<direction>before|after)(?=\s*[.,;:!?)]|\s+(?:that|this)\b)",
+         ("the day before", "the night before")),
+    # ---- clock times ------------------------------------------------------------------
+    Rule("<h>:<mm> a.m. <zone>", "clock",
+         rf"(?<![\d:.$£€]){_CLOCK_HMS}\s?(?P<ampm>{AMPM}){_ZONE}",
+         ("5:55 p.m.", "6 p.m.", "8:20:20 a.m.", "9:32 a.m. EDT", "11:55 p.m. Paris time", "10 a.m. Pacific"),
+         numeric=True, takes_modifier=True),
+    Rule("<hh>:<mm> <zone>", "clock",
+         rf"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:])"
+         rf"(?:\s*(?i:h|hrs|hours)\b)?\s*{{zone}}",
+         ("17:55 GMT", "10:30 UTC", "09:00 Moscow time"), numeric=True, takes_modifier=True),
+    Rule("<hh>:<mm>", "clock",
+         rf"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:])(?:\s*(?i:h|hrs)\b)?",
+         ("at 17:55", "until 23:30"), after_words=_AT_WORDS, numeric=True, takes_modifier=True),
+    Rule("<hhmm> <zone>", "clock",
+         r"(?<![\d:.,$£€])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:(?i:h|hrs|hours)\s*)?{zone}",
+         ("1332 GMT", "0100 UTC"), numeric=True, takes_modifier=True),
+    Rule("<hh>h<mm>", "clock",
+         r"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3])h(?P<minute>[0-5]\d)\b" + _ZONE,
+         ("17h55",), numeric=True, takes_modifier=True),
+    Rule("noon|midnight <zone>", "clock",
+         r"(?:12\s*)?(?P<noon>(?i:noon|midday|midnight))\b" + _ZONE,
+         ("noon", "midnight", "12 noon ET"), takes_modifier=True),
+    Rule("<h> o'clock", "clock",
+         rf"(?P<hour>\d{{1,2}}|(?i:{_alt(_UNITS_1_19[:12])}))\s+o['’]clock"
+         rf"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening))?" + _ZONE,
+         ("five o'clock", "3 o'clock in the afternoon"), takes_modifier=True),
+    # ---- periods --------------------------------------------------------------------------
+    Rule("<part> <decade>", "decade",
+         rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?:(?P<century>1[5-9]|20)(?P<decade>\d)0['’]?s"
+         rf"|['’](?P<short>\d)0s|(?P<word>(?i:{_alt(DECADE_WORDS)})))\b",
+         ("the 1990s", "the late '80s", "the sixties"), numeric=True),
+    Rule("<ordinal> century", "century",
+         rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<ordinal>{ORDINAL})[-\s]century\b",
+         ("the 20th century", "the nineteenth century")),
+    Rule("<ordinal> quarter of <year>", "quarter",
+         rf"(?:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
+         rf"(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b"
+         rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<direction>this|last|next)\s+year))?",
+         ("the first quarter", "the third quarter of 2022", "the fourth quarter of last year")),
+    Rule("Q<n> <year>", "quarter", rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s+(?P<year>{YEAR}))?\b",
+         ("Q3 2023", "Q1")),
+    Rule("fiscal <year>", "fiscal",
+         rf"(?i:fiscal(?:\s+year)?|FY)\s*(?P<year>{YEAR}|\d\d)\b", ("fiscal 2023", "FY2024", "fiscal year 2022")),
+    Rule("<direction> <season> <year>", "season",
+         rf"(?:(?P<direction>(?i:this|last|next|past|coming|early|late|this\s+past|the))\s+)?"
+         rf"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?",
+         ("last summer", "spring 2020", "the winter of 1998")),
+    Rule("<part> <year>", "year",
+         rf"(?<![\w$£€#.,/:\-–])(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of))[-\s]+)?"
+         rf"(?P<year>{YEAR})(?![\w%]|[.,:/\-–]\d|\s*(?:%|percent))",
+         ("2024", "mid-2020", "early 1999"), numeric=True),
+    Rule("<earlier|later> <direction> <unit>", "relunit",
+         rf"(?:(?P<part>(?i:earlier|later|early|late|so\s+far|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
+         rf"(?P<direction>{DIRECTION})\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|season))\b",
+         ("last week", "this year", "earlier this month", "the past year", "next quarter")),
+    Rule("<amount> <unit> ago", "ago",
+         rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+(?P<direction>(?i:ago|earlier|before|later|after|afterwards?|on|from\s+now|hence))"
+         r"(?=\s*(?:[.,;:!?)”\"’']|—|–|-|$|and\b|but\b|when\b|as\b|,))",
+         ("three days ago", "two weeks later", "an hour earlier", "five years from now"),
+         takes_modifier=True),
+    Rule("<amount> <unit> before|after <event>", "eventrel",
+         rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+(?P<direction>(?i:before|after|earlier\s+than|later\s+than|prior\s+to))(?=\s+\w)",
+         ("two days before the election",), takes_modifier=True),
+    Rule("<units> later", "ago",
+         rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})\s+(?P<direction>(?i:later|earlier|ago|afterwards?))\b",
+         ("minutes later", "days earlier")),
+    Rule("in <amount> <unit>", "in",
+         rf"(?i:in|within)\s+{AMOUNT}\s+(?P<unit>{UNIT})(?:['’]s?\s+time)?\b",
+         ("in two weeks", "in a few days", "in 10 years' time"), takes_modifier=True),
+    # ---- durations -------------------------------------------------------------------------
+    Rule("<n>-<unit>", "duration",
+         rf"(?<![\w\-])(?P<num>\d+(?:\.\d+)?|(?i:{_alt(w for w in NUMBER_WORDS if ' ' not in w and w not in ('a', 'an'))}))"
+         rf"[-‐](?P<unit>{UNIT_SINGULAR})(?:[-‐]long)?(?![-‐]old)\b",
+         ("15-minute", "five-year", "24-hour", "90-minute"), numeric=True),
+    Rule("<n> and a half <unit>", "duration",
+         rf"(?P<num>{NUMBER})\s+and\s+(?P<half>a\s+half)\s+(?P<unit>{UNIT})\b", ("two and a half hours",),
+         takes_modifier=True),
+    Rule("<amount> <unit> and a half", "duration",
+         rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+and\s+(?P<half2>a\s+half)\b", ("an hour and a half",),
+         takes_modifier=True),
+    Rule("<amount> <unit>", "duration",
+         rf"{AMOUNT}\s+(?:(?i:more|additional|full|long|straight|consecutive|whole|extra)\s+)?(?P<unit>{UNIT})\b(?![-‐]old)",
+         ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes"),
+         takes_modifier=True),
+    Rule("<units>", "duration", rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})\b",
+         ("for hours", "over decades"), after_words=frozenset("for over within during".split())),
+    # ---- sets -------------------------------------------------------------------------------
+    Rule("every <n> <unit>", "set",
+         rf"(?P<every>(?i:every|each))\s+(?:(?P<other>other)\s+|(?P<num>{NUMBER})\s+)?"
+         rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART_OF_DAY}|{SEASON}|(?i:evening|morning|night))\b",
+         ("every Monday", "every evening", "each season", "every two weeks", "every other day")),
+    Rule("<n> times a <unit>", "set",
+         rf"(?P<freq>(?i:once|twice|thrice)|{NUMBER}\s+times)\s+(?i:a|an|per|each|every)\s+(?P<unit>{UNIT_SINGULAR})\b",
+         ("twice a week", "three times a day", "once a year")),
+    Rule("<set adverb>", "setadverb", rf"(?P<adverb>(?i:{_alt(SET_ADVERBS)}))\b",
+         ("daily", "weekly", "annually")),
+    Rule("<weekday>s", "set", rf"(?P<weekdays>{_cap(_WEEKDAY_FULL)})s\b", ("on Mondays",),
+         after_words=frozenset("on most some".split())),
+    # ---- references to the present, past and future -------------------------------------------
+    Rule("now", "ref", rf"(?P<ref>(?i:{_alt(REFERENCE_WORDS)}))\b(?![-‐])",
+         ("now", "recently", "currently", "in the future")),
+)
+
+# Number-like matches preceded or followed by these are not times ("$5.55", "75%", "No. 10").
+NOT_BEFORE = r"(?:[$£€¥#№]|\b(?:No|no|Nos|Rs|USD|EUR|GBP|score|scores|scored|won|beat|lost|defeated|tied|draw|verse|chapter|Psalm|Psalms|Mark|Luke|John|Matthew|Acts|Genesis|Exodus)\.?)\s*$"
+NOT_AFTER = r"(?:\s*(?:%|percent|per\s+cent|[-–]\d|:\d|,\d{3}\b|\.\d)|\s+(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b)"
+# A conversion between two clock times: "5 p.m. (11 p.m. Paris time)", "10 a.m. PT / 1 p.m. ET".
+CONVERSION_GAP = r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\d))$"
+# A date and a clock time written together: "Tuesday at 3 p.m.", "5 p.m. on May 3".
+DATE_TIME_GAP = r"^\s*(?:,\s*)?(?:(?i:at|on|around|about)\s+)?$"
+# Range between two mentions: "from 9 a.m. to 5 p.m.", "between 1990 and 1995".
+RANGE_GAP = r"^\s*(?:(?i:to|until|till|through|and)|[-–—])\s*$"
+RANGE_OPENERS = ("from", "between")
+# Words that can join a clause to the one before it (used to cut descriptions).
+CLAUSE_BREAKS = r"\s*(?:[;:](?=\s)|[—–]|\s-\s|,\s+(?:but|while|whereas|although|though|as|when|who|which|where)\b|\bbut\b|\band\s+then\b|\bwhile\b)\s*"
+# How a modifier stretches an amount ("about 20 minutes" -> 16..24 minutes), as factors.
+AMOUNT_BOUNDS = {
+    "about": (0.8, 1.2), "around": (0.8, 1.2), "approximately": (0.8, 1.2), "roughly": (0.8, 1.2),
+    "some": (0.8, 1.2), "circa": (0.8, 1.2), "close to": (0.85, 1.0), "an estimated": (0.8, 1.2),
+    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "just under": (0.85, 1.0), "under": (0.5, 1.0),
+    "less than": (0.5, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
+    "just over": (1.0, 1.15), "over": (1.0, 1.5), "more than": (1.0, 1.5), "at least": (1.0, 1.5),
+    "upwards of": (1.0, 1.5), "the better part of": (0.6, 1.0),
+}
+# How a modifier or preposition widens a clock time into a window, in minutes around it.
+CLOCK_WINDOWS = {
+    "about": (-15, 15), "around": (-15, 15), "approximately": (-15, 15), "roughly": (-15, 15),
+    "circa": (-15, 15), "close to": (-10, 0), "nearly": (-10, 0), "almost": (-10, 0),
+    "shortly before": (-30, 0), "just before": (-15, 0), "shortly after": (0, 30),
+    "just after": (0, 15), "soon after": (0, 60),
+}

@@ -1,0 +1,808 @@
+"""Candidates → TimeMentions: TIMEX3 values with their grain and DST-exact, zone-aware bounds.
+
+Resolution walks the candidates in text order, keeping only what a reader keeps: the day
+being talked about (for bare clock times), the zone last named in the paragraph, and the last
+resolved instant (for "two hours later", "the next day").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, datetime, timedelta
+
+import attrs
+
+from . import zones
+from .mentions import Candidate, Grammar
+from .text import Sentence
+from .values import Reference, TimeMention
+
+# ----------------------------------------------------------------- calendar periods ---
+
+
+@attrs.frozen
+class Period:
+    """A calendar value before localization: TIMEX3 value, grain, naive wall-clock bounds."""
+
+    value: str
+    grain: str
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+def _midnight(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day)
+
+
+def day_period(d: date) -> Period:
+    return Period(d.isoformat(), "day", _midnight(d), _midnight(d + timedelta(days=1)))
+
+
+def month_period(year: int, month: int) -> Period:
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return Period(f"{year:04d}-{month:02d}", "month", datetime(year, month, 1), _midnight(nxt))
+
+
+def year_period(year: int) -> Period:
+    return Period(f"{year:04d}", "year", datetime(year, 1, 1), datetime(year + 1, 1, 1))
+
+
+def week_period(d: date) -> Period:
+    iso_year, week, _ = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return Period(f"{iso_year:04d}-W{week:02d}", "week", _midnight(monday),
+                  _midnight(monday + timedelta(days=7)))
+
+
+def weekend_period(d: date) -> Period:
+    iso_year, week, _ = d.isocalendar()
+    saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)
+    return Period(f"{iso_year:04d}-W{week:02d}-WE", "week", _midnight(saturday),
+                  _midnight(saturday + timedelta(days=2)))
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    first = 3 * (quarter - 1) + 1
+    return Period(f"{year:04d}-Q{quarter}", "quarter", datetime(year, first, 1),
+                  month_period(year, first + 2).end)
+
+
+_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_period(year: int, code: str) -> Period:
+    first = _SEASON_MONTHS[code]  # meteorological seasons, northern hemisphere
+    start = datetime(year, first, 1)
+    end_month = first + 3
+    end = datetime(year + (end_month > 12), (end_month - 1) % 12 + 1, 1)
+    return Period(f"{year:04d}-{code}", "season", start, end)
+
+
+def decade_period(prefix: int) -> Period:
+    return Period(f"{prefix:03d}", "decade", datetime(prefix * 10, 1, 1), datetime(prefix * 10 + 10, 1, 1))
+
+
+def century_period(prefix: int) -> Period:
+    if prefix <= 0 or prefix >= 99:
+        return Period(f"{prefix:02d}", "century")
+    return Period(f"{prefix:02d}", "century", datetime(prefix * 100, 1, 1), datetime(prefix * 100 + 100, 1, 1))
+
+
+def part_of_day_period(d: date, code: str, hours: dict[str, tuple[int, int]]) -> Period:
+    first, last = hours[code]
+    return Period(f"{d.isoformat()}T{code}", "partofday", _midnight(d) + timedelta(hours=first),
+                  _midnight(d) + timedelta(hours=last))
+
+
+def clock_period(d: date, hour: int, minute: int, second: int | None) -> Period:
+    start = _midnight(d) + timedelta(hours=hour, minutes=minute, seconds=second or 0)
+    if second is not None:
+        return Period(f"{d.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}", "second", start,
+                      start + timedelta(seconds=1))
+    return Period(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "minute", start, start + timedelta(minutes=1))
+
+
+def add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    last_day = (date(year + (month == 11), (month + 1) % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month + 1, min(d.day, last_day))
+
+
+def shift_period(anchor: date, unit: str, amount: int) -> Period | None:
+    """The period ``amount`` units away from ``anchor`` at that unit's grain ("last month")."""
+    if unit in ("day", "night"):
+        return day_period(anchor + timedelta(days=amount))
+    if unit in ("week", "fortnight"):
+        return week_period(anchor + timedelta(weeks=amount * (2 if unit == "fortnight" else 1)))
+    if unit == "weekend":
+        return weekend_period(anchor + timedelta(weeks=amount))
+    if unit == "month":
+        shifted = add_months(anchor, amount)
+        return month_period(shifted.year, shifted.month)
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + amount
+        return quarter_period(index // 4, index % 4 + 1)
+    if unit == "year":
+        return year_period(anchor.year + amount)
+    if unit == "decade":
+        return decade_period(anchor.year // 10 + amount)
+    if unit == "century":
+        return century_period(anchor.year // 100 + amount)
+    return None
+
+
+def duration_value(amount: float | None, unit: str, units: dict) -> str:
+    """TIMEX3 duration: 21 minutes -> PT21M, 1.5 hours -> PT90M, a few years -> PXY."""
+    letter, time_unit, seconds = units[unit]
+    if unit == "fortnight":
+        amount = None if amount is None else amount * 2
+    if amount is not None and amount != int(amount):
+        smaller = {"hour": ("M", 60, True), "minute": ("S", 60, True), "day": ("H", 24, True),
+                   "week": ("D", 7, False)}.get(unit)
+        if smaller and (amount * smaller[1]) == int(amount * smaller[1]):
+            letter, factor, time_unit = smaller
+            amount *= factor
+    number = "X" if amount is None else (str(int(amount)) if amount == int(amount) else f"{amount:g}")
+    return f"PT{number}{letter}" if time_unit else f"P{number}{letter}"
+
+
+# ------------------------------------------------------------------------- state ---
+
+
+@attrs.define
+class _Reading:
+    """What a reader keeps in mind while reading one text (never shared between calls)."""
+
+    reference: Reference
+    day: date | None
+    zone: zones.ZoneChoice | None = None
+    zone_paragraph: int = -1
+    last: TimeMention | None = None
+
+
+def _norm(word: str | None) -> str:
+    return re.sub(r"\s+", " ", word or "").strip().lower()
+
+
+def _is_future(grammar: Grammar, sentence: str) -> bool:
+    return bool(grammar.future_cue.search(sentence))
+
+
+# ------------------------------------------------------------------------- zones ---
+
+
+def _offset_zone(raw: str) -> zones.ZoneChoice:
+    match = re.search(r"([+\-−])\s?(\d{1,2})(?::?(\d\d))?", raw)
+    if not match:
+        return zones.ZoneChoice("UTC")
+    sign = -1 if match.group(1) in "-−" else 1
+    minutes = sign * (int(match.group(2)) * 60 + int(match.group(3) or 0))
+    return zones.ZoneChoice(zones.offset_label(minutes))
+
+
+def _local_zone(grammar: Grammar, text: str, sentences: list[Sentence], index: int,
+                position: int) -> zones.ZoneChoice | None:
+    """'local time': the zone of the place the sentence (or paragraph so far) is about."""
+    sentence = sentences[index] if index >= 0 else None
+    searched = []
+    if sentence is not None:
+        searched.append(text[sentence.span[0]:position])
+        searched.append(text[position:sentence.span[1]])
+        for earlier in reversed(sentences[:index]):
+            if earlier.paragraph != sentence.paragraph:
+                break
+            searched.append(earlier.text)
+    for part in searched:
+        places = grammar.places.findall(part)
+        if places:
+            place = places[-1]
+            return zones.ZoneChoice(zones.PLACES[place], None, (f"local-time:{place}",))
+    return None
+
+
+def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sentence],
+                  index: int) -> zones.ZoneChoice | None:
+    """The zone a candidate names itself, or None when it names none."""
+    lang = grammar.lang
+    if c.get("offset"):
+        return _offset_zone(c.get("offset")) if c.get("offset") != "Z" else zones.ZoneChoice("UTC")
+    if c.get("zoneoff"):
+        return _offset_zone(c.get("zoneoff"))
+    if c.get("zonename"):
+        name, dst = lang.ZONE_NAMES[_norm(c.get("zonename"))]
+        return zones.ZoneChoice(name, dst)
+    if c.get("zoneplace"):
+        return zones.ZoneChoice(zones.PLACES[re.sub(r"\s+", " ", c.get("zoneplace"))])
+    if c.get("zoneabbr"):
+        return zones.choose_abbreviation(c.get("zoneabbr"), text)
+    if c.get("zonelocal"):
+        return _local_zone(grammar, text, sentences, index, c.span[0])
+    return None
+
+
+# ------------------------------------------------------------------- date readers ---
+
+
+def _year_from(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    year = int(raw)
+    if len(raw) == 2:
+        year += 1900 if year >= 50 else 2000
+    return year
+
+
+def _closest_year(month: int, day: int, ref: date, future: bool) -> int:
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(date(year, month, min(day, 28 if month == 2 and day == 29 else day)))
+        except ValueError:
+            continue
+    if future:
+        later = [d for d in options if d >= ref]
+        options = later or options
+    return min(options, key=lambda d: abs((d - ref).days)).year
+
+
+def _weekday_date(weekday: int, ref: date, direction: str, future: bool) -> date:
+    """Which calendar day a weekday name means (see the module notes in README)."""
+    delta = weekday - ref.isoweekday()
+    if direction in ("next", "coming", "this coming"):
+        return ref + timedelta(days=delta if delta > 0 else delta + 7)
+    if direction in ("last", "past", "this past"):
+        return ref + timedelta(days=delta if delta < 0 else delta - 7)
+    if direction == "this":
+        return ref + timedelta(days=delta)
+    if future:
+        return ref + timedelta(days=delta if delta >= 0 else delta + 7)
+    return ref + timedelta(days=delta if delta <= 0 else delta - 7)
+
+
+# --------------------------------------------------------------------- resolver ---
+
+
+@attrs.frozen
+class Resolved:
+    """What one reader function returns before localization."""
+
+    type: str
+    period: Period | None = None
+    value: str | None = None  # when there is no period (durations, sets, refs)
+    approximate: bool = False
+    relation: str | None = None
+    offset: tuple[float, float] | None = None
+    unresolved: str | None = None
+    flags: tuple[str, ...] = ()
+    zoned: bool = False  # a clock time: localized in its own zone
+    zone: zones.ZoneChoice | None = None
+    sets_day: bool = False  # a day the following bare clock times fall on
+    instant: datetime | None = None  # an instant counted from another one ("two hours later")
+
+
+class Resolver:
+    """Resolves the candidates of one text; create one per call."""
+
+    def __init__(self, grammar: Grammar, text: str, sentences: list[Sentence], reference: Reference):
+        self.grammar = grammar
+        self.lang = grammar.lang
+        self.text = text
+        self.sentences = sentences
+        self._sentence_starts = [s.span[0] for s in sentences]
+        self.reading = _Reading(reference, reference.date)
+
+    # -- helpers
+    def sentence_index(self, position: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, position) - 1
+
+    def sentence_text(self, position: int) -> str:
+        index = self.sentence_index(position)
+        return self.sentences[index].text if index >= 0 else self.text
+
+    def _future(self, c: Candidate) -> bool:
+        return _is_future(self.grammar, self.sentence_text(c.span[0]))
+
+    @property
+    def ref(self) -> date | None:
+        return self.reading.reference.date
+
+    # -- amounts
+    def amount(self, c: Candidate) -> tuple[float | None, tuple[float, float] | None]:
+        num = c.get("num")
+        if num is not None:
+            word = _norm(num)
+            value = float(word) if word[0].isdigit() else float(self.lang.NUMBER_WORDS.get(word, 1))
+            half = _norm(c.get("half") or c.get("half2"))
+            value += {"a half": 0.5, "a quarter": 0.25}.get(half, 0.0)
+            return value, None
+        vague = self.lang.VAGUE_AMOUNTS.get(_norm(c.get("vague")), self.lang.VAGUE_AMOUNTS[""])
+        return None, vague
+
+    def unit(self, c: Candidate) -> str:
+        return self.lang.UNIT_FORMS.get(_norm(c.get("unit")), _norm(c.get("unit")))
+
+    def relation(self, c: Candidate) -> str:
+        for word in (c.modifier, c.preposition):
+            if word and word in self.lang.RELATIONS:
+                return self.lang.RELATIONS[word]
+        return "at"
+
+    def offset_seconds(self, c: Candidate) -> tuple[float, float]:
+        amount, vague = self.amount(c)
+        seconds = self.lang.UNITS[self.unit(c)][2]
+        if amount is None:
+            low, high = vague
+            return (low * seconds, high * seconds)
+        low_factor, high_factor = self.lang.AMOUNT_BOUNDS.get(c.modifier or "", (1.0, 1.0))
+        return (amount * seconds * low_factor, amount * seconds * high_factor)
+
+    def approximate(self, c: Candidate, amount: float | None = 0) -> bool:
+        return amount is None or (c.modifier is not None and (
+            c.modifier in self.lang.AMOUNT_BOUNDS or c.modifier in self.lang.CLOCK_WINDOWS))
+
+    # -- readers, one per rule kind
+    def read_duration(self, c: Candidate) -> Resolved:
+        amount, _ = self.amount(c)
+        unit = self.unit(c)
+        return Resolved("DURATION", value=duration_value(amount, unit, self.lang.UNITS),
+                        approximate=self.approximate(c, amount), relation=self.relation(c),
+                        offset=self.offset_seconds(c))
+
+    def read_clock(self, c: Candidate, day: date | None = None) -> Resolved:
+        lang = self.lang
+        noon = _norm(c.get("noon"))
+        second = None
+        if noon:
+            hour, minute = (12, 0) if noon in ("noon", "midday") else (24, 0)
+        else:
+            raw_hour = _norm(c.get("hour"))
+            hour = int(raw_hour) if raw_hour.isdigit() else int(lang.NUMBER_WORDS[raw_hour])
+            minute = int(c.get("minute") or 0)
+            second = int(c.get("second")) if c.get("second") else None
+            ampm = (c.get("ampm") or "").lower()[:1]
+            part = _norm(c.get("part"))
+            if ampm == "p" or part in ("afternoon", "evening"):
+                hour = hour % 12 + 12
+            elif ampm == "a":
+                hour = hour % 12
+        day = day or self.reading.day
+        zone = explicit_zone(c, self.grammar, self.text, self.sentences, self.sentence_index(c.span[0]))
+        if day is None:
+            value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
+            return Resolved("TIME", value=value, unresolved="no reference date to put the time on",
+                            approximate=self.approximate(c), relation=self.relation(c), zone=zone)
+        if hour == 24:
+            period = clock_period(day + timedelta(days=1), 0, 0, None)
+            period = attrs.evolve(period, value=f"{day.isoformat()}T24:00")
+        else:
+            period = clock_period(day, hour, minute, second)
+        return Resolved("TIME", period, approximate=self.approximate(c), relation=self.relation(c),
+                        zoned=True, zone=zone)
+
+    def read_iso(self, c: Candidate) -> Resolved:
+        d = date(int(c.get("year")), int(c.get("month")), int(c.get("day")))
+        if c.get("hour") is None:
+            return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True)
+        second = int(c.get("second")) if c.get("second") else None
+        period = clock_period(d, int(c.get("hour")), int(c.get("minute")), second)
+        zone = explicit_zone(c, self.grammar, self.text, self.sentences, self.sentence_index(c.span[0]))
+        return Resolved("TIME", period, relation=self.relation(c), zoned=True, zone=zone, sets_day=True)
+
+    def read_date(self, c: Candidate) -> Resolved:
+        lang = self.lang
+        month = lang.MONTHS[_norm(c.get("month")).rstrip(".")]
+        year = _year_from(c.get("year"))
+        part = _norm(c.get("part"))
+        flags = (f"mod:{lang.PARTS_OF_PERIOD[part.replace('the ', '')]}",) if part else ()
+        direction = _norm(c.get("direction"))
+        if c.get("day") is None:
+            if year is None:
+                if self.ref is None:
+                    return Resolved("DATE", value=f"XXXX-{month:02d}", unresolved="no reference date")
+                sign = lang.DIRECTIONS.get(direction.split()[-1] if direction else "", 0)
+                year = self.ref.year
+                if sign < 0 and month >= self.ref.month:
+                    year -= 1
+                elif sign > 0 and month <= self.ref.month:
+                    year += 1
+                elif not direction:
+                    year = _closest_year(month, 15, self.ref, self._future(c))
+            return Resolved("DATE", month_period(year, month), approximate=bool(part), flags=flags,
+                            relation=self.relation(c))
+        day_number = int(re.match(r"\d+", c.get("day")).group())
+        if year is None:
+            if self.ref is None:
+                return Resolved("DATE", value=f"XXXX-{month:02d}-{day_number:02d}", unresolved="no reference date")
+            year = _closest_year(month, day_number, self.ref, self._future(c))
+        try:
+            d = date(year, month, day_number)
+        except ValueError:
+            return Resolved("DATE", value=f"{year:04d}-{month:02d}-{day_number:02d}",
+                            unresolved="no such calendar day")
+        return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True)
+
+    def read_weekday(self, c: Candidate) -> Resolved:
+        lang = self.lang
+        weekday = lang.WEEKDAYS[_norm(c.get("weekday")).rstrip(".")]
+        direction = _norm(c.get("direction"))
+        part = lang.PARTS_OF_DAY.get(_norm(c.get("part")))
+        if self.ref is None:
+            return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
+        d = _weekday_date(weekday, self.ref, direction, self._future(c))
+        if part:
+            return Resolved("TIME", part_of_day_period(d, part, lang.PART_OF_DAY_HOURS),
+                            approximate=True, relation=self.relation(c), sets_day=True)
+        flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
+        return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True, flags=flags,
+                        approximate=bool(flags))
+
+    def read_relday(self, c: Candidate) -> Resolved:
+        word = _norm(c.get("relday"))
+        part = self.lang.PARTS_OF_DAY.get(_norm(c.get("part"))) or ("NI" if word == "tonight" else None)
+        if self.ref is None:
+            return Resolved("DATE", value="XXXX-XX-XX", unresolved="no reference date")
+        d = self.ref + timedelta(days=self.lang.RELATIVE_DAYS[word])
+        if part:
+            return Resolved("TIME", part_of_day_period(d, part, self.lang.PART_OF_DAY_HOURS),
+                            approximate=True, relation=self.relation(c), sets_day=True)
+        return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True)
+
+    def read_partofday(self, c: Candidate) -> Resolved:
+        direction = _norm(c.get("direction"))
+        part = self.lang.PARTS_OF_DAY[_norm(c.get("part"))]
+        base = self.reading.day if direction.endswith("that") else self.ref
+        if base is None:
+            return Resolved("TIME", value=f"XXXX-XX-XXT{part}", unresolved="no reference date")
+        if direction.endswith("last"):
+            base -= timedelta(days=1)
+        return Resolved("TIME", part_of_day_period(base, part, self.lang.PART_OF_DAY_HOURS),
+                        approximate=True, relation=self.relation(c), sets_day=True)
+
+    def read_anaphoric(self, c: Candidate) -> Resolved:
+        """'the next day', 'that evening', 'the day before': relative to the day in focus."""
+        direction = _norm(c.get("direction"))
+        unit = _norm(c.get("unit")).replace("the ", "")
+        sign = {"before": -1, "after": 1}.get(direction, self.lang.DIRECTIONS.get(direction, 0))
+        base = self.reading.day
+        if base is None:
+            return Resolved("DATE", value="XXXX-XX-XX", unresolved="no earlier date to count from")
+        if unit in self.lang.PARTS_OF_DAY and unit != "night" or (unit == "night" and sign == 0):
+            d = base + timedelta(days=sign)
+            return Resolved("TIME", part_of_day_period(d, self.lang.PARTS_OF_DAY[unit], self.lang.PART_OF_DAY_HOURS),
+                            approximate=True, sets_day=True, relation=self.relation(c))
+        period = shift_period(base, unit, sign)
+        return Resolved("DATE", period, sets_day=period is not None and period.grain == "day",
+                        relation=self.relation(c))
+
+    def read_year(self, c: Candidate) -> Resolved:
+        part = _norm(c.get("part")).replace("the ", "").replace("end of", "end of")
+        flags = (f"mod:{self.lang.PARTS_OF_PERIOD.get(part, 'MID')}",) if part else ()
+        return Resolved("DATE", year_period(int(c.get("year"))), approximate=bool(part), flags=flags,
+                        relation=self.relation(c))
+
+    def read_decade(self, c: Candidate) -> Resolved:
+        if c.get("century"):
+            prefix = int(c.get("century")) * 10 + int(c.get("decade"))
+        else:
+            digit = int(c.get("short")) if c.get("short") else self.lang.DECADE_WORDS[_norm(c.get("word"))]
+            prefix = 190 + digit if digit != 0 else 200
+        part = _norm(c.get("part"))
+        flags = (f"mod:{self.lang.PARTS_OF_PERIOD[part]}",) if part else ()
+        return Resolved("DATE", decade_period(prefix), approximate=bool(part), flags=flags,
+                        relation=self.relation(c))
+
+    def read_century(self, c: Candidate) -> Resolved:
+        ordinal = self.lang.ORDINALS.get(_norm(c.get("ordinal")))
+        if ordinal is None or ordinal < 1:
+            return Resolved("DATE", value="XX", unresolved="unknown century")
+        return Resolved("DATE", century_period(ordinal - 1), relation=self.relation(c))
+
+    def read_quarter(self, c: Candidate) -> Resolved:
+        raw = c.get("q") or c.get("q2")
+        quarter = int(raw) if raw else self.lang.ORDINALS[_norm(c.get("ordinal"))]
+        year = _year_from(c.get("year"))
+        if year is None:
+            if self.ref is None:
+                return Resolved("DATE", value=f"XXXX-Q{max(quarter, 1)}", unresolved="no reference date")
+            year = self.ref.year + self.lang.DIRECTIONS.get(_norm(c.get("direction")), 0)
+        if quarter < 0:
+            quarter = 4
+        return Resolved("DATE", quarter_period(year, quarter), relation=self.relation(c))
+
+    def read_fiscal(self, c: Candidate) -> Resolved:
+        return Resolved("DATE", value=f"FY{_year_from(c.get('year')):04d}",
+                        unresolved="fiscal years start on different days for each organization",
+                        relation=self.relation(c))
+
+    def read_season(self, c: Candidate) -> Resolved:
+        code = self.lang.SEASONS[_norm(c.get("season"))]
+        year = _year_from(c.get("year"))
+        direction = _norm(c.get("direction"))
+        if year is None and direction in ("", "the"):
+            return Resolved("DATE", value=f"XXXX-{code}", unresolved="season without a year")
+        if year is None:
+            if self.ref is None:
+                return Resolved("DATE", value=f"XXXX-{code}", unresolved="no reference date")
+            year = self.ref.year
+            sign = self.lang.DIRECTIONS.get(direction.split()[-1], 0)
+            current = season_period(year, code)
+            if sign < 0 and current.start.date() > self.ref:
+                year -= 1
+            elif sign > 0 and current.start.date() <= self.ref:
+                year += 1
+        return Resolved("DATE", season_period(year, code), approximate=True, relation=self.relation(c))
+
+    def read_relunit(self, c: Candidate) -> Resolved:
+        direction = _norm(c.get("direction"))
+        unit = self.unit(c)
+        part = _norm(c.get("part"))
+        base = self.reading.day if direction in ("that", "the same") else self.ref
+        if base is None:
+            return Resolved("DATE", value="XXXX", unresolved="no reference date")
+        sign = self.lang.DIRECTIONS.get(direction, 0)
+        if unit == "season":
+            return Resolved("DATE", value="XXXX", unresolved="which season is not said")
+        period = shift_period(base, unit, sign)
+        flags = (f"mod:{self.lang.PARTS_OF_PERIOD.get(part, 'START' if part == 'earlier' else 'END')}",) if part else ()
+        return Resolved("DATE", period, approximate=bool(part), flags=flags, relation=self.relation(c))
+
+    def read_ago(self, c: Candidate) -> Resolved:
+        """'three days ago' (from the reference), 'two hours later' (from the last time said)."""
+        amount, _ = self.amount(c)
+        unit = self.unit(c)
+        direction = _norm(c.get("direction"))
+        sign = -1 if direction in ("ago", "earlier", "before") else 1
+        relation = {"ago": "ago", "from now": "in", "hence": "in"}.get(direction,
+                                                                       "later" if sign > 0 else "earlier")
+        duration = duration_value(amount, unit, self.lang.UNITS)
+        offset = self.offset_seconds(c)
+        approximate = self.approximate(c, amount)
+        if relation in ("ago", "in"):
+            base_day, base_time = self.ref, self.reading.reference.time
+        else:
+            last = self.reading.last
+            base_time = last.start if last is not None and last.grain in ("minute", "second", "hour") else None
+            base_day = (last.start.date() if last is not None and last.start is not None else None)
+        time_unit = self.lang.UNITS[unit][1]
+        if amount is None or base_day is None or (time_unit and base_time is None):
+            return Resolved("DURATION", value=duration, approximate=approximate, relation=relation,
+                            offset=offset)
+        if time_unit:
+            nominal = amount * self.lang.UNITS[unit][2]
+            return Resolved("TIME", approximate=approximate, relation=relation, offset=offset,
+                            instant=base_time + sign * timedelta(seconds=nominal))
+        period = shift_period(base_day, unit, int(sign * amount)) if amount == int(amount) else None
+        if period is None:
+            return Resolved("DURATION", value=duration, approximate=approximate, relation=relation, offset=offset)
+        return Resolved("DATE", period, approximate=approximate, relation=relation, offset=offset,
+                        sets_day=period.grain == "day")
+
+    def read_eventrel(self, c: Candidate) -> Resolved:
+        resolved = self.read_duration(c)
+        direction = _norm(c.get("direction"))
+        relation = "before" if direction in ("before", "earlier than", "prior to") else "after"
+        return attrs.evolve(resolved, relation=relation,
+                            unresolved="relative to an event named after it")
+
+    def read_in(self, c: Candidate) -> Resolved:
+        """'in two weeks': a future day when the sentence speaks of the future, else a duration."""
+        amount, _ = self.amount(c)
+        unit = self.unit(c)
+        within = c.text.lower().startswith("within")
+        if within or not self._future(c) or self.ref is None or amount is None or self.lang.UNITS[unit][1]:
+            resolved = self.read_duration(c)
+            return attrs.evolve(resolved, relation="within" if within else "in")
+        if amount != int(amount):
+            return self.read_duration(c)
+        days = {"day": 1, "night": 1, "week": 7, "fortnight": 14}.get(unit)
+        if days:
+            period = day_period(self.ref + timedelta(days=int(amount) * days))
+        else:
+            period = shift_period(self.ref, unit, int(amount))
+        return Resolved("DATE", period, approximate=self.approximate(c, amount), relation="at")
+
+    def read_set(self, c: Candidate) -> Resolved:
+        lang = self.lang
+        if c.get("weekdays"):
+            return Resolved("SET", value=f"XXXX-WXX-{lang.WEEKDAYS[_norm(c.get('weekdays'))]}")
+        if c.get("freq"):
+            return Resolved("SET", value=duration_value(1, self.unit(c), lang.UNITS))
+        word = _norm(c.get("unit"))
+        if word.rstrip(".") in lang.WEEKDAYS:
+            return Resolved("SET", value=f"XXXX-WXX-{lang.WEEKDAYS[word.rstrip('.')]}")
+        if word in lang.PARTS_OF_DAY:
+            return Resolved("SET", value=f"XXXX-XX-XXT{lang.PARTS_OF_DAY[word]}")
+        if word in lang.SEASONS:
+            return Resolved("SET", value=f"XXXX-{lang.SEASONS[word]}")
+        if word == "season":
+            return Resolved("SET", value="XXXX-XX")
+        amount, _ = self.amount(c) if c.get("num") else (2.0 if c.get("other") else 1.0, None)
+        return Resolved("SET", value=duration_value(amount, lang.UNIT_FORMS.get(word, word), lang.UNITS))
+
+    def read_setadverb(self, c: Candidate) -> Resolved:
+        return Resolved("SET", value=self.lang.SET_ADVERBS[_norm(c.get("adverb"))])
+
+    def read_ref(self, c: Candidate) -> Resolved:
+        return Resolved("DATE", value=self.lang.REFERENCE_WORDS[_norm(c.get("ref"))])
+
+    # -- localization
+    def zone_for(self, resolved: Resolved, c: Candidate) -> tuple[zones.ZoneChoice, tuple[str, ...]]:
+        paragraph = self.sentences[self.sentence_index(c.span[0])].paragraph if self.sentences else 0
+        if resolved.zone is not None:
+            return resolved.zone, resolved.zone.flags
+        if resolved.zoned and self.reading.zone is not None and self.reading.zone_paragraph == paragraph:
+            return self.reading.zone, ("zone-from-context",)
+        ref = self.reading.reference
+        if ref.zone_name is not None:
+            return zones.ZoneChoice(ref.zone_name), ()
+        return zones.ZoneChoice("UTC"), ("zone-assumed-utc",)
+
+    def to_mention(self, c: Candidate, resolved: Resolved, span: tuple[int, int] | None = None,
+                   rule: str | None = None) -> TimeMention:
+        span = span or c.span
+        flags = list(resolved.flags)
+        start = end = None
+        zone_name = None
+        value = resolved.value
+        grain = resolved.period.grain if resolved.period else None
+        if resolved.instant is not None:
+            start = resolved.instant
+            zone_name = self.reading.last.timezone if self.reading.last else None
+            if zone_name:
+                start = zones.in_zone(start, zone_name)
+            end = start + timedelta(minutes=1)
+            value = start.strftime("%Y-%m-%dT%H:%M")
+            grain = "minute"
+        elif resolved.period is not None:
+            value = resolved.period.value
+            if resolved.period.start is not None:
+                zone, zone_flags = self.zone_for(resolved, c)
+                flags.extend(zone_flags)
+                zone_name = zone.name
+                start, start_flags = zones.localize(resolved.period.start, zone.name)
+                end, _ = zones.localize(resolved.period.end, zone.name)
+                flags.extend(start_flags)
+                if zone.dst is not None and zones.is_dst(start) != zone.dst:
+                    flags.append("zone-dst-mismatch")
+        mention = TimeMention(
+            text=self.text[span[0]:span[1]], span=span, type=resolved.type, value=value or "",
+            start=start, end=end, timezone=zone_name, approximate=resolved.approximate,
+            rule=rule or c.rule, grain=grain, relation=resolved.relation or "at",
+            offset=resolved.offset, flags=tuple(flags), unresolved=resolved.unresolved)
+        if start is not None:
+            self.reading.last = mention
+            if resolved.sets_day:
+                self.reading.day = resolved.period.start.date() if resolved.period else start.date()
+        return mention
+
+    def remember_zone(self, c: Candidate, zone: zones.ZoneChoice) -> None:
+        """A zone the text names for a clock time holds for the rest of its paragraph."""
+        if not zone.flags:  # an ambiguous or inferred zone is not carried further
+            index = self.sentence_index(c.span[0])
+            self.reading.zone = zone
+            self.reading.zone_paragraph = self.sentences[index].paragraph if index >= 0 else 0
+
+    def read(self, c: Candidate) -> Resolved:
+        return getattr(self, f"read_{c.kind}")(c)
+
+
+# ------------------------------------------------------------------ combinations ---
+
+
+def _gap(text: str, left: Candidate | TimeMention, right: Candidate | TimeMention) -> str:
+    return text[left.span[1]:right.span[0]]
+
+
+def _combine_date_and_clock(resolver: Resolver, date_c: Candidate, clock_c: Candidate) -> TimeMention | None:
+    """'Tuesday at 3 p.m.' / '5 p.m. on May 3': one instant."""
+    resolved_date = resolver.read(date_c)
+    if resolved_date.period is None or resolved_date.period.grain not in ("day", "partofday"):
+        return None
+    day = resolved_date.period.start.date()
+    clock = resolver.read_clock(clock_c, day=day)
+    span = (min(date_c.span[0], clock_c.span[0]), max(date_c.span[1], clock_c.span[1]))
+    clock = attrs.evolve(clock, sets_day=True, relation=resolver.relation(
+        date_c if date_c.span[0] < clock_c.span[0] else clock_c))
+    return resolver.to_mention(clock_c, clock, span=span, rule=f"{date_c.rule} + {clock_c.rule}")
+
+
+_DAY_KINDS = ("date", "weekday", "relday", "anaphoric", "iso")
+
+
+def _conversion_pairs(grammar: Grammar, text: str, mentions: list[TimeMention]) -> list[tuple[int, int]]:
+    pairs = []
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.type == "TIME" and b.type == "TIME" and a.grain in ("minute", "second") \
+                and b.grain in ("minute", "second") and grammar.conversion_gap.match(_gap(text, a, b)):
+            pairs.append((i, i + 1))
+    return pairs
+
+
+def _on_nearest_day(mention: TimeMention, target: datetime) -> TimeMention:
+    """Move a clock time to the day before or after when that brings it nearest ``target``."""
+    wall = mention.start.replace(tzinfo=None)
+    options = [zones.localize(wall + timedelta(days=k), mention.timezone)[0] for k in (-1, 0, 1)]
+    start = min(options, key=lambda s: abs((s - target).total_seconds()))
+    if start == mention.start:
+        return mention
+    return attrs.evolve(mention, start=start, end=start + (mention.end - mention.start),
+                        value=_shift_value_date(mention.value, start))
+
+
+def _flag_conflict(a: TimeMention, b: TimeMention) -> tuple[TimeMention, TimeMention]:
+    flag = "conversion-conflict"
+    return attrs.evolve(a, flags=a.flags + (flag,)), attrs.evolve(b, flags=b.flags + (flag,))
+
+
+def _reconcile(primary: TimeMention, secondary: TimeMention, primary_named: bool,
+               secondary_named: bool) -> tuple[TimeMention, TimeMention]:
+    """Two clock times that name one instant: the side that names its zone decides it.
+
+    When both or neither name a zone and they disagree, both are kept and flagged.
+    """
+    if primary.start is None or secondary.start is None:
+        return primary, secondary
+    if primary_named == secondary_named:
+        secondary = _on_nearest_day(secondary, primary.start)
+        return (primary, secondary) if secondary.start == primary.start else _flag_conflict(primary, secondary)
+    if secondary_named:
+        secondary = _on_nearest_day(secondary, primary.start)
+    named, other = (primary, secondary) if primary_named else (secondary, primary)
+    if other.start == named.start:
+        return primary, secondary
+    # The unnamed side keeps its wall clock; its UTC offset follows from the named instant.
+    wall = other.start.replace(tzinfo=None)
+    utc = named.start.astimezone(zones.UTC).replace(tzinfo=None)
+    current = zones.utc_offset_minutes(other.start)
+    offsets = [int(round((wall + timedelta(days=k) - utc).total_seconds() / 60)) for k in (-1, 0, 1)]
+    minutes = min(offsets, key=lambda m: abs(m - current))
+    if abs(minutes) > 14 * 60:
+        return _flag_conflict(primary, secondary)
+    label = zones.offset_label(minutes)
+    start = zones.in_zone(named.start, label)
+    fixed = attrs.evolve(other, start=start, end=start + (other.end - other.start), timezone=label,
+                         value=_shift_value_date(other.value, start),
+                         flags=other.flags + ("offset-from-conversion",))
+    return (named, fixed) if named is primary else (fixed, named)
+
+
+def _shift_value_date(value: str, instant: datetime) -> str:
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return instant.strftime("%Y-%m-%d") + value[10:]
+    return value
+
+
+def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
+              reference: Reference, grammar: Grammar) -> list[TimeMention]:
+    """Resolve every candidate; nothing is dropped (unresolvable ones say why)."""
+    resolver = Resolver(grammar, text, sentences, reference)
+    mentions: list[TimeMention] = []
+    named: list[bool] = []
+    i = 0
+    while i < len(candidates):
+        c = candidates[i]
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        if nxt is not None and grammar.date_time_gap.match(_gap(text, c, nxt)):
+            pair = (c, nxt) if c.kind in _DAY_KINDS and nxt.kind == "clock" else \
+                (nxt, c) if nxt.kind in _DAY_KINDS and c.kind == "clock" else None
+            if pair is not None:
+                combined = _combine_date_and_clock(resolver, *pair)
+                if combined is not None:
+                    mentions.append(combined)
+                    named.append(explicit_zone(pair[1], grammar, text, sentences,
+                                               resolver.sentence_index(pair[1].span[0])) is not None)
+                    i += 2
+                    continue
+        resolved = resolver.read(c)
+        mentions.append(resolver.to_mention(c, resolved))
+        named.append(resolved.zone is not None)
+        converts_previous = i > 0 and grammar.conversion_gap.match(_gap(text, candidates[i - 1], c))
+        if resolved.zoned and resolved.zone is not None and not converts_previous:
+            resolver.remember_zone(c, resolved.zone)
+        i += 1
+    for a, b in _conversion_pairs(grammar, text, mentions):
+        mentions[a], mentions[b] = _reconcile(mentions[a], mentions[b], named[a], named[b])
+        mentions[b] = attrs.evolve(mentions[b], flags=mentions[b].flags + ("conversion-of-previous",))
+    return mentions

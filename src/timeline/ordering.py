@@ -1,0 +1,162 @@
+"""Event drafts → dated Events (anchored, with bounds) in time order. All ordering rules live here.
+
+Anchoring rules:
+- A time that names an instant or a period dates its event directly ("at 6 p.m.").
+- "after 21 minutes", "within ten minutes", "in an hour" count from the last event dated by
+  an absolute time of fine enough grain (a clock time for minutes and hours): an elapsed
+  time runs from when the story's clock was last set, not from another relative step.
+- "two hours later" was already counted from the previous time by the normalizer.
+- A duration alone ("for an hour") and a clause placed by "then"/"later" start no earlier
+  than the event before them in the text: they get that event as anchor and its start (or
+  earliest) as their earliest bound, never an invented instant.
+- Uncertain times keep start = None with earliest/latest bounds; "around 6 p.m." keeps its
+  stated start, marked approximate, with a window.
+
+Sort order: by start, else earliest, else the key of the anchor (placed right after it),
+else the key of the previous event in the text; ties keep text order.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import attrs
+
+from .events import EventDraft
+from .mentions import Grammar
+from .values import Event, TimeMention, TimeValue
+
+_FINE_GRAINS = ("second", "minute", "hour")
+_ELAPSED = ("after", "within", "in", "later")
+
+
+def _window(mention: TimeMention, windows: dict) -> tuple[datetime | None, datetime | None, datetime | None]:
+    """(start, earliest, latest) of a dated mention, read with its modifier and preposition."""
+    start, end = mention.start, mention.end
+    modifier = _modifier(mention, windows)
+    if modifier is not None:
+        low, high = windows[modifier]
+        earliest, latest = start + timedelta(minutes=low), start + timedelta(minutes=high)
+        keeps_start = low < 0 < high  # "around 6 p.m." states 6 p.m.; "shortly before" does not
+        return (start if keeps_start else None), earliest, latest
+    if mention.relation == "before":
+        return None, None, start
+    if mention.relation == "after":
+        return None, end, None
+    if mention.relation == "by":
+        return None, None, end
+    if mention.grain in _FINE_GRAINS:
+        return start, None, None
+    return start, start, end
+
+
+def _modifier(mention: TimeMention, windows: dict) -> str | None:
+    if mention.grain not in _FINE_GRAINS:
+        return None
+    words = mention.text.lower().split()
+    for size in (3, 2, 1):
+        head = " ".join(words[:size])
+        if head in windows:
+            return head
+    return None
+
+
+def _time_of(mention: TimeMention, windows: dict, **extra) -> TimeValue:
+    start, earliest, latest = _window(mention, windows) if mention.start is not None else (None, None, None)
+    return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
+                     start=start, end=mention.end if start is not None else None,
+                     earliest=earliest, latest=latest, approximate=mention.approximate,
+                     timezone=mention.timezone, **extra)
+
+
+def _key(time: TimeValue | None) -> datetime | None:
+    if time is None:
+        return None
+    return time.start or time.earliest
+
+
+class Placer:
+    """Dates and orders the events of one text."""
+
+    def __init__(self, grammar: Grammar, mentions: list[TimeMention]):
+        self.mentions = mentions
+        self.windows = grammar.lang.CLOCK_WINDOWS
+
+    def _absolute(self, event: Event, fine: bool) -> bool:
+        """Dated by a time of its own (not counted from another event), fine-grained if asked."""
+        if not event.mentions or event.time is None or event.time.anchor is not None:
+            return False
+        first = self.mentions[event.mentions[0]]
+        if first.start is None or first.relation in ("later", "earlier"):
+            return False
+        return first.grain in _FINE_GRAINS if fine else True
+
+    def _elapsed(self, mention: TimeMention, placed: list[Event]) -> TimeValue:
+        """'after 21 minutes': counted from the last absolutely dated event."""
+        fine = (mention.offset or (0, 0))[1] < 86400
+        anchor = next((e for e in reversed(placed) if self._absolute(e, fine)), None)
+        base = _key(anchor.time) if anchor is not None else None
+        if base is None or mention.offset is None:
+            return _time_of(mention, self.windows)
+        low, high = mention.offset
+        if mention.relation == "within":
+            low = 0
+        exact = low == high and not mention.approximate
+        earliest, latest = base + timedelta(seconds=low), base + timedelta(seconds=high)
+        return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
+                         start=earliest if exact else None, end=None,
+                         earliest=None if exact else earliest, latest=None if exact else latest,
+                         approximate=not exact, anchor=anchor.id, timezone=anchor.time.timezone)
+
+    def _after_previous(self, mention: TimeMention | None, placed: list[Event]) -> TimeValue:
+        previous = next((e for e in reversed(placed) if _key(e.time) is not None), None)
+        extra = {} if previous is None else {"anchor": previous.id, "earliest": _key(previous.time)}
+        if mention is None:
+            return TimeValue(text=None, span=None, type=None, value=None, approximate=True,
+                             timezone=previous.time.timezone if previous else None, **extra)
+        return attrs.evolve(_time_of(mention, self.windows), **extra)
+
+    def date(self, draft: EventDraft, placed: list[Event]) -> TimeValue:
+        if not draft.mentions:
+            return self._after_previous(None, placed)
+        mention = self.mentions[draft.mentions[0]]
+        if mention.start is not None:
+            time = _time_of(mention, self.windows)
+            if len(draft.mentions) > 1:  # a range: it ends where the last mention ends
+                last = self.mentions[draft.mentions[-1]]
+                if last.start is not None and "conversion-of-previous" not in last.flags:
+                    time = attrs.evolve(time, end=last.end, latest=last.end if time.latest else None)
+            return time
+        if mention.type == "DURATION" and mention.relation in _ELAPSED and mention.unresolved is None:
+            return self._elapsed(mention, placed)
+        if mention.type == "DURATION" and mention.unresolved is None:
+            return self._after_previous(mention, placed)
+        return _time_of(mention, self.windows)
+
+    def place(self, drafts: list[EventDraft]) -> list[Event]:
+        placed: list[Event] = []
+        for draft in drafts:
+            time = self.date(draft, placed)
+            placed.append(Event(id=draft.id, description=draft.description, trigger=draft.trigger,
+                                trigger_span=draft.trigger_span, sentence=draft.sentence.text,
+                                span=draft.sentence.span, time=time, mentions=draft.mentions))
+        return order(placed)
+
+
+def order(events: list[Event]) -> list[Event]:
+    """Time order (see the module docstring); events are given in text order."""
+    keys: dict[str, datetime | None] = {}
+    previous_key = None
+    for event in events:
+        key = _key(event.time)
+        if key is None and event.time is not None and event.time.anchor in keys:
+            key = keys[event.time.anchor]
+        if key is None:
+            key = previous_key
+        keys[event.id] = key
+        previous_key = key
+    def sort_key(item: tuple[int, Event]) -> tuple[int, float, int]:
+        position, event = item
+        key = keys[event.id]
+        return (0, 0.0, position) if key is None else (1, key.timestamp(), position)
+
+    return [event for _, event in sorted(enumerate(events), key=sort_key)]

@@ -1,0 +1,61 @@
+"""Text → paragraphs and sentences, keeping character offsets."""
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .values import _check_span
+
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
+# digit or opening quote, or at a line break. Abbreviations that do not end sentences are
+# checked on the word before the period.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_NON_FINAL = frozenset(
+    "mr mrs ms dr prof gov sen rep gen col lt sgt capt st jr sr inc corp co ltd no vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e".split()
+)
+_TIME_SUFFIX = re.compile(r"\s+(?:\(|[A-Z]{2,5}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b|(?:Eastern|Pacific|Central|Mountain)\b)")
+
+
+@attrs.frozen
+class Sentence:
+    text: str
+    span: tuple[int, int] = attrs.field(converter=tuple, validator=_check_span)
+    paragraph: int
+
+
+def _ends_sentence(text: str, match: re.Match) -> bool:
+    if match.group().startswith("\n"):
+        return True
+    start = match.start()
+    word = re.search(r"([\w.]+)$", text[max(0, start - 12):start])
+    before = (word.group(1) if word else "").lower().rstrip(".")
+    if before in _NON_FINAL or (len(before) == 1 and before.isalpha()):
+        return False
+    if before in ("a.m", "p.m") and _TIME_SUFFIX.match(text, match.end()):
+        return False  # "5 p.m. EDT" / "5 p.m. Paris time" continue the sentence
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets into ``text``; whitespace-only stretches are skipped."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    breaks = [m for m in _END.finditer(text) if _ends_sentence(text, m)]
+    paragraph_starts = [m.end() for m in _PARAGRAPH.finditer(text)]
+    for boundary in breaks + [None]:
+        end = len(text) if boundary is None else (
+            boundary.start() if boundary.group().startswith("\n") else boundary.end())
+        piece = text[pos:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            start = pos + lead
+            while paragraph < len(paragraph_starts) and paragraph_starts[paragraph] <= start:
+                paragraph += 1
+            sentences.append(Sentence(stripped, (start, start + len(stripped)), paragraph))
+        pos = end if boundary is None else boundary.end()
+    return sentences

@@ -1,0 +1,152 @@
+"""The ordered Timeline and its exact dict/JSON form (the contract other tools consume)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any, overload
+
+import attrs
+
+from .values import Event, TimeMention, TimeValue
+
+SCHEMA_VERSION = 1
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def _span(value) -> tuple[int, int] | None:
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+def mention_to_dict(m: TimeMention) -> dict[str, Any]:
+    return {"text": m.text, "span": list(m.span), "type": m.type, "value": m.value,
+            "start": _iso(m.start), "end": _iso(m.end), "timezone": m.timezone,
+            "approximate": m.approximate, "grain": m.grain, "relation": m.relation,
+            "offset": list(m.offset) if m.offset is not None else None,
+            "flags": list(m.flags), "unresolved": m.unresolved, "rule": m.rule}
+
+
+def mention_from_dict(d: dict[str, Any]) -> TimeMention:
+    return TimeMention(text=d["text"], span=_span(d["span"]), type=d["type"], value=d["value"],
+                       start=_datetime(d.get("start")), end=_datetime(d.get("end")),
+                       timezone=d.get("timezone"), approximate=bool(d.get("approximate")),
+                       rule=d.get("rule", ""), grain=d.get("grain"), relation=d.get("relation", "at"),
+                       offset=tuple(d["offset"]) if d.get("offset") is not None else None,
+                       flags=tuple(d.get("flags", ())), unresolved=d.get("unresolved"))
+
+
+def time_to_dict(t: TimeValue | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {"text": t.text, "span": list(t.span) if t.span else None, "type": t.type, "value": t.value,
+            "start": _iso(t.start), "end": _iso(t.end), "earliest": _iso(t.earliest),
+            "latest": _iso(t.latest), "approximate": t.approximate, "anchor": t.anchor,
+            "timezone": t.timezone}
+
+
+def time_from_dict(d: dict[str, Any] | None) -> TimeValue | None:
+    if d is None:
+        return None
+    return TimeValue(text=d.get("text"), span=_span(d.get("span")), type=d.get("type"),
+                     value=d.get("value"), start=_datetime(d.get("start")), end=_datetime(d.get("end")),
+                     earliest=_datetime(d.get("earliest")), latest=_datetime(d.get("latest")),
+                     approximate=bool(d.get("approximate")), anchor=d.get("anchor"),
+                     timezone=d.get("timezone"))
+
+
+def event_to_dict(e: Event) -> dict[str, Any]:
+    return {"id": e.id, "description": e.description, "trigger": e.trigger,
+            "trigger_span": list(e.trigger_span) if e.trigger_span else None,
+            "sentence": e.sentence, "span": list(e.span), "time": time_to_dict(e.time),
+            "mentions": list(e.mentions)}
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    return Event(id=d["id"], description=d["description"], trigger=d.get("trigger"),
+                 trigger_span=_span(d.get("trigger_span")), sentence=d["sentence"],
+                 span=_span(d["span"]), time=time_from_dict(d.get("time")),
+                 mentions=tuple(d.get("mentions", ())))
+
+
+@attrs.frozen
+class Timeline(Sequence):
+    """What happened in a text, in time order; iterate it for the events.
+
+    >>> import timeline
+    >>> tl = timeline.extract("The polls closed at 8 p.m. on Tuesday.", reference="2024-11-07",
+    ...                       tz="America/New_York")
+    >>> [(e.time.start.isoformat(), e.description) for e in tl]
+    [('2024-11-05T20:00:00-05:00', 'The polls closed')]
+    """
+
+    events: tuple[Event, ...] = attrs.field(converter=tuple)
+    mentions: tuple[TimeMention, ...] = attrs.field(converter=tuple)
+    text: str = ""
+    reference: str | None = None
+    timezone: str | None = None
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Event, ...]: ...
+
+    def __getitem__(self, index):
+        return self.events[index]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data: see the JSON contract in README and schema/timeline.schema.json."""
+        return {"version": SCHEMA_VERSION, "reference": self.reference, "timezone": self.timezone,
+                "text": self.text, "events": [event_to_dict(e) for e in self.events],
+                "mentions": [mention_to_dict(m) for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Timeline:
+        return cls(events=[event_from_dict(e) for e in data["events"]],
+                   mentions=[mention_from_dict(m) for m in data["mentions"]],
+                   text=data.get("text", ""), reference=data.get("reference"),
+                   timezone=data.get("timezone"))
+
+    def to_json(self, **kwargs: Any) -> str:
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    @classmethod
+    def from_json(cls, data: str) -> Timeline:
+        return cls.from_dict(json.loads(data))
+
+    def table(self) -> str:
+        """A readable table: when, how sure, what."""
+        rows = [("when", "±", "what", "time expression")]
+        for e in self.events:
+            rows.append((_when(e.time), "~" if e.time and e.time.approximate else "",
+                         e.description[:70], (e.time.text if e.time and e.time.text else "")))
+        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        return "\n".join(f"{r[0]:<{widths[0]}}  {r[1]:<1}  {r[2]:<{widths[2]}}  {r[3]}".rstrip() for r in rows)
+
+    def __repr__(self) -> str:
+        return f"Timeline({len(self.events)} events, {len(self.mentions)} mentions)\n{self.table()}"
+
+
+def _when(time: TimeValue | None) -> str:
+    if time is None:
+        return "?"
+    if time.start is not None:
+        return time.start.isoformat(timespec="minutes")
+    if time.earliest or time.latest:
+        low = time.earliest.isoformat(timespec="minutes") if time.earliest else "…"
+        high = time.latest.isoformat(timespec="minutes") if time.latest else "…"
+        return f"[{low} .. {high}]"
+    return time.value or "?"

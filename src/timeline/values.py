@@ -1,0 +1,97 @@
+"""Immutable values that cross stage boundaries: reference, mentions, times, events."""
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+import attrs
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+GRAINS = ("century", "decade", "year", "quarter", "season", "month", "week", "day",
+          "partofday", "hour", "minute", "second")
+
+
+def _check_span(instance, attribute, value) -> None:
+    if len(value) != 2 or not (0 <= value[0] <= value[1]):
+        raise ValueError(f"{attribute.name} must be (start, end) with 0 <= start <= end, got {value!r}")
+
+
+def _check_type(instance, attribute, value) -> None:
+    if value not in TIMEX_TYPES:
+        raise ValueError(f"{attribute.name} must be one of {TIMEX_TYPES}, got {value!r}")
+
+
+def _check_order(instance, attribute, value) -> None:
+    start, end = instance.start, instance.end
+    if start is not None and end is not None and end < start:
+        raise ValueError(f"end {end} is before start {start}")
+
+
+def _aware(instance, attribute, value) -> None:
+    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+        raise ValueError(f"{attribute.name} must be a time-zone-aware datetime, got {value!r}")
+
+
+@attrs.frozen
+class Reference:
+    """What a text is read against: its date (and time), default zone and language."""
+
+    date: date | None
+    time: datetime | None  # aware, when a reference time (not just a date) was given
+    zone: tzinfo | None
+    zone_name: str | None
+    lang: str = "en"
+
+
+@attrs.frozen
+class TimeMention:
+    """One time expression found in the text, with its TIMEX3 normalization."""
+
+    text: str
+    span: tuple[int, int] = attrs.field(converter=tuple, validator=_check_span)
+    type: str = attrs.field(validator=_check_type)
+    value: str
+    start: datetime | None = attrs.field(default=None, validator=_aware)
+    end: datetime | None = attrs.field(default=None, validator=[_aware, _check_order])
+    timezone: str | None = None
+    approximate: bool = False
+    rule: str = ""
+    grain: str | None = None
+    # How the mention relates to the event it dates: "at" (default), "after", "before",
+    # "later", "earlier", "within", "for", "since", "until", "by".
+    relation: str = "at"
+    # Offset/duration in seconds that a relative mention adds to its anchor event;
+    # (low, high) bounds when vague ("a few minutes").
+    offset: tuple[float, float] | None = None
+    flags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    unresolved: str | None = None  # why `start` is None where an instant or date was meant
+
+
+@attrs.frozen
+class TimeValue:
+    """When an event happened: the dating mention's fields plus bounds and an anchor."""
+
+    text: str | None
+    span: tuple[int, int] | None
+    type: str | None
+    value: str | None
+    start: datetime | None = attrs.field(default=None, validator=_aware)
+    end: datetime | None = attrs.field(default=None, validator=_aware)
+    earliest: datetime | None = attrs.field(default=None, validator=_aware)
+    latest: datetime | None = attrs.field(default=None, validator=_aware)
+    approximate: bool = False
+    anchor: str | None = None
+    timezone: str | None = None
+
+
+@attrs.frozen
+class Event:
+    """Something that happened, the clause that says so, and when."""
+
+    id: str
+    description: str
+    trigger: str | None
+    trigger_span: tuple[int, int] | None
+    sentence: str
+    span: tuple[int, int] = attrs.field(converter=tuple, validator=_check_span)
+    time: TimeValue | None
+    mentions: tuple[int, ...] = attrs.field(default=(), converter=tuple)
