@@ -210,7 +210,7 @@ def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sen
     if c.get("zoneoff"):
         return _offset_zone(c.get("zoneoff"))
     if c.get("zonename"):
-        name, dst = lang.ZONE_NAMES[_norm(c.get("zonename"))]
+        name, dst = lang.ZONE_NAMES[re.sub(r" time$", "", _norm(c.get("zonename")))]
         return zones.ZoneChoice(name, dst)
     if c.get("zoneplace"):
         return zones.ZoneChoice(zones.PLACES[re.sub(r"\s+", " ", c.get("zoneplace"))])
@@ -234,6 +234,8 @@ def _year_from(raw: str | None) -> int | None:
 
 
 def _closest_year(month: int, day: int, ref: date, future: bool) -> int:
+    """A day named without its year: the latest one on or before the reference (news
+    reports the past), or the first one on or after it when the sentence speaks of the future."""
     options = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
@@ -242,8 +244,9 @@ def _closest_year(month: int, day: int, ref: date, future: bool) -> int:
             continue
     if future:
         later = [d for d in options if d >= ref]
-        options = later or options
-    return min(options, key=lambda d: abs((d - ref).days)).year
+        return min(later or options, key=lambda d: abs((d - ref).days)).year
+    earlier = [d for d in options if d <= ref]
+    return max(earlier).year if earlier else min(options).year
 
 
 def _weekday_date(weekday: int, ref: date, direction: str, future: bool) -> date:
@@ -493,7 +496,8 @@ class Resolver:
                         relation=self.relation(c))
 
     def read_century(self, c: Candidate) -> Resolved:
-        ordinal = self.lang.ORDINALS.get(_norm(c.get("ordinal")))
+        raw = _norm(c.get("ordinal"))
+        ordinal = int(raw[:-2]) if raw[:1].isdigit() else self.lang.ORDINALS.get(raw)
         if ordinal is None or ordinal < 1:
             return Resolved("DATE", value="XX", unresolved="unknown century")
         return Resolved("DATE", century_period(ordinal - 1), relation=self.relation(c))
@@ -580,6 +584,8 @@ class Resolver:
 
     def read_eventrel(self, c: Candidate) -> Resolved:
         resolved = self.read_duration(c)
+        if resolved.relation in ("for", "since", "until"):  # "for 90 minutes before landing"
+            return resolved
         direction = _norm(c.get("direction"))
         relation = "before" if direction in ("before", "earlier than", "prior to") else "after"
         return attrs.evolve(resolved, relation=relation,

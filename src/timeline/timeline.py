@@ -127,6 +127,12 @@ class Timeline(Sequence):
     def from_json(cls, data: str) -> Timeline:
         return cls.from_dict(json.loads(data))
 
+    def to_timeml(self, docid: str = "doc") -> str:
+        """TimeML 1.2.1: TIMEX3 per mention, EVENT per trigger, TLINKs dating the events."""
+        from .timeml import to_timeml  # the XML writer is only loaded when asked for
+
+        return to_timeml(self.to_dict(), docid=docid)
+
     def table(self) -> str:
         """A readable table: when, how sure, what."""
         rows = [("when", "±", "what", "time expression")]

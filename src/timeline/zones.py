@@ -48,17 +48,24 @@ ABBREVIATIONS: dict[str, tuple[tuple[str, bool | None, tuple[str, ...]], ...]] =
 }
 
 
+_CITY_REGIONS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+# City parts of IANA names that are everyday words or people's names in news text.
+_NOT_PLACES = frozenset("Easter Christmas Dawson Regina Midway Wake Phoenix Mendoza Lima Guam "
+                        "Marengo Center Knox Chatham Norfolk Jersey".split())
+
+
 def _build_places() -> dict[str, str]:
     """Place name -> IANA zone: every pytz city, single-zone countries, then our extras."""
     places: dict[str, str] = {}
     for name in pytz.common_timezones:
-        if "/" in name:
-            city = name.rsplit("/", 1)[1].replace("_", " ")
-            if len(city) > 2 and not city.startswith(("GMT", "UTC")):
+        parts = name.split("/")
+        if len(parts) == 2 and parts[0] in _CITY_REGIONS:
+            city = parts[1].replace("_", " ")
+            if city not in _NOT_PLACES:
                 places.setdefault(city, name)
     for code, country in pytz.country_names.items():
         zones = pytz.country_timezones.get(code, [])
-        if len(zones) == 1:
+        if len(zones) == 1 and "(" not in country:
             places.setdefault(country, zones[0])
     places.update(_DATA["places"])
     return places

@@ -6,6 +6,7 @@ normalizer dispatches on), named groups only, and examples that ``tests/test_lan
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 # ---------------------------------------------------------------- words --------------
@@ -128,7 +129,7 @@ SEQUENCE_MARKERS = ("and then", "then", "later", "afterwards", "afterward", "aft
                     "subsequently", "eventually", "finally", "soon after", "shortly after",
                     "shortly afterwards", "moments later", "next")
 # Words that make a sentence about the future (weekday/in-N resolution).
-FUTURE_CUES = ("will", "'ll", "’ll", "shall", "going to", "is to", "are to", "scheduled",
+FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "going to", "is to", "are to", "scheduled",
                "plans to", "plan to", "expected to", "set to", "due to", "would", "upcoming",
                "coming", "next")
 # Leading words of a sentence or clause that are not part of the event description.
@@ -160,7 +161,7 @@ VERB_SUFFIXES = ("ed", "es", "s")
 
 def _alt(words) -> str:
     """Regex alternation, longest first so the engine never stops at a prefix."""
-    return "|".join(sorted((w.replace(".", r"\.").replace(" ", r"\s+") for w in words),
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words),
                            key=len, reverse=True))
 
 
@@ -194,7 +195,7 @@ ZONE_TEMPLATE = (
     r"(?:(?P<zoneoff>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d\d)?)"
     r"|(?P<zonename>(?:Eastern|Central|Mountain|Pacific|Atlantic)\s+(?:Standard|Daylight)\s+Time"
     r"|Greenwich\s+Mean\s+Time|Coordinated\s+Universal\s+Time|British\s+Summer\s+Time"
-    r"|Central\s+European(?:\s+Summer)?\s+Time|Eastern|Pacific|Central|Mountain)(?![\w])"
+    r"|Central\s+European(?:\s+Summer)?\s+Time|(?:Eastern|Pacific|Central|Mountain)(?:\s+[Tt]ime)?)(?![\w])"
     r"|(?P<zoneplace>{places})(?:\s+(?:standard|daylight|summer))?\s+time\b"
     r"|(?P<zonelocal>(?i:local\s+time))"
     r"|(?P<zoneabbr>{abbreviations})(?![\w]))"
@@ -320,7 +321,7 @@ RULES: tuple[Rule, ...] = (
          rf"|['’](?P<short>\d)0s|(?P<word>(?i:{_alt(DECADE_WORDS)})))\b",
          ("the 1990s", "the late '80s", "the sixties"), numeric=True),
     Rule("<ordinal> century", "century",
-         rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<ordinal>{ORDINAL})[-\s]century\b",
+         rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<ordinal>\b\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL})[-\s]century\b",
          ("the 20th century", "the nineteenth century")),
     Rule("<ordinal> quarter of <year>", "quarter",
          rf"(?:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
@@ -349,7 +350,7 @@ RULES: tuple[Rule, ...] = (
          ("three days ago", "two weeks later", "an hour earlier", "five years from now"),
          takes_modifier=True),
     Rule("<amount> <unit> before|after <event>", "eventrel",
-         rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+(?P<direction>(?i:before|after|earlier\s+than|later\s+than|prior\s+to))(?=\s+\w)",
+         rf"{AMOUNT}\s+(?P<unit>{UNIT})(?=\s+(?P<direction>(?i:before|after|earlier\s+than|later\s+than|prior\s+to))\s+\w)",
          ("two days before the election",), takes_modifier=True),
     Rule("<units> later", "ago",
          rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})\s+(?P<direction>(?i:later|earlier|ago|afterwards?))\b",
@@ -358,6 +359,9 @@ RULES: tuple[Rule, ...] = (
          rf"(?i:in|within)\s+{AMOUNT}\s+(?P<unit>{UNIT})(?:['’]s?\s+time)?\b",
          ("in two weeks", "in a few days", "in 10 years' time"), takes_modifier=True),
     # ---- durations -------------------------------------------------------------------------
+    Rule("the past <amount> <unit>", "duration",
+         rf"(?P<direction>(?i:(?:the\s+)?(?:past|last|next|previous|coming|first|final|following)))\s+{AMOUNT}\s+(?P<unit>{UNIT})\b",
+         ("the past two years", "the next five years", "the last 24 hours")),
     Rule("<n>-<unit>", "duration",
          rf"(?<![\w\-])(?P<num>\d+(?:\.\d+)?|(?i:{_alt(w for w in NUMBER_WORDS if ' ' not in w and w not in ('a', 'an'))}))"
          rf"[-‐](?P<unit>{UNIT_SINGULAR})(?:[-‐]long)?(?![-‐]old)\b",
@@ -393,7 +397,8 @@ RULES: tuple[Rule, ...] = (
 
 # Number-like matches preceded or followed by these are not times ("$5.55", "75%", "No. 10").
 NOT_BEFORE = r"(?:[$£€¥#№]|\b(?:No|no|Nos|Rs|USD|EUR|GBP|score|scores|scored|won|beat|lost|defeated|tied|draw|verse|chapter|Psalm|Psalms|Mark|Luke|John|Matthew|Acts|Genesis|Exodus)\.?)\s*$"
-NOT_AFTER = r"(?:\s*(?:%|percent|per\s+cent|[-–]\d|:\d|,\d{3}\b|\.\d)|\s+(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b)"
+NOT_AFTER = (r"(?:\s*(?:%|percent|per\s+cent|[-–]\d|:\d|,\d{3}\b|\.\d)|\s+(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b"
+             r"|\s+(?:[A-Z][a-z]+\s+)?(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place)\b)")
 # A conversion between two clock times: "5 p.m. (11 p.m. Paris time)", "10 a.m. PT / 1 p.m. ET".
 CONVERSION_GAP = r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\d))$"
 # A date and a clock time written together: "Tuesday at 3 p.m.", "5 p.m. on May 3".
