@@ -59,7 +59,7 @@ class EventFinder:
         self._fillers = re.compile(
             rf"^(?:(?:{self.lang._alt(self.lang.CLAUSE_FILLERS)})\b[\s,]*)+", re.IGNORECASE)
         self._sequence = re.compile(
-            rf"^[\s,]*(?:{self.lang._alt(self.lang.SEQUENCE_MARKERS)})\b", re.IGNORECASE)
+            rf"[\s,]*(?:{self.lang._alt(self.lang.SEQUENCE_MARKERS)})\b", re.IGNORECASE)
 
     # -- clauses
     def clauses(self, sentence: Sentence) -> list[_Clause]:
@@ -129,7 +129,7 @@ class EventFinder:
             pos = max(pos, b)
         pieces.append(self.text[pos:end])
         clause = _SPACES.sub(" ", " ".join(pieces))
-        clause = re.sub(r"\(\s*\)|\[\s*\]", " ", clause)
+        clause = re.sub(r"\(\s*\)|\[\s*\]|\s/(?=\s|$)", " ", clause)
         clause = re.sub(r"\s+([,.;:!?])", r"\1", clause)
         clause = re.sub(r"(^|[,;:])\s*[,;:]+", r"\1", clause)
         clause = self._fillers.sub("", clause.strip(" ,;:-–—\"“”'’\n"))

@@ -642,6 +642,8 @@ class Resolver:
         ref = self.reading.reference
         if ref.zone_name is not None:
             return zones.ZoneChoice(ref.zone_name), ()
+        if self.reading.zone is not None:  # no default zone given: the one the text named last
+            return self.reading.zone, ("zone-from-context",)
         return zones.ZoneChoice("UTC"), ("zone-assumed-utc",)
 
     def to_mention(self, c: Candidate, resolved: Resolved, span: tuple[int, int] | None = None,
@@ -653,10 +655,10 @@ class Resolver:
         value = resolved.value
         grain = resolved.period.grain if resolved.period else None
         if resolved.instant is not None:
-            start = resolved.instant
-            zone_name = self.reading.last.timezone if self.reading.last else None
-            if zone_name:
-                start = zones.in_zone(start, zone_name)
+            zone, zone_flags = self.zone_for(attrs.evolve(resolved, zoned=True), c)
+            zone_name = zone.name
+            start = zones.in_zone(resolved.instant, zone_name)
+            flags.extend(zone_flags)
             end = start + timedelta(minutes=1)
             value = start.strftime("%Y-%m-%dT%H:%M")
             grain = "minute"
@@ -684,7 +686,7 @@ class Resolver:
 
     def remember_zone(self, c: Candidate, zone: zones.ZoneChoice) -> None:
         """A zone the text names for a clock time holds for the rest of its paragraph."""
-        if not zone.flags:  # an ambiguous or inferred zone is not carried further
+        if not any(f.startswith("zone-ambiguous") for f in zone.flags):  # a guess is not carried
             index = self.sentence_index(c.span[0])
             self.reading.zone = zone
             self.reading.zone_paragraph = self.sentences[index].paragraph if index >= 0 else 0
@@ -726,9 +728,15 @@ def _conversion_pairs(grammar: Grammar, text: str, mentions: list[TimeMention]) 
     return pairs
 
 
-def _on_nearest_day(mention: TimeMention, target: datetime) -> TimeMention:
-    """Move a clock time to the day before or after when that brings it nearest ``target``."""
-    wall = mention.start.replace(tzinfo=None)
+def _has_own_date(mention: TimeMention) -> bool:
+    """A clock time written with its day ("Friday at 3 p.m.", ISO), not put on one by context."""
+    return " + " in mention.rule or mention.rule.startswith("<iso")
+
+
+def _on_nearest_day(mention: TimeMention, target: datetime, days: timedelta = timedelta(0)) -> TimeMention:
+    """Move a clock time (first by ``days``) to the day before or after when that brings it
+    nearest ``target``."""
+    wall = mention.start.replace(tzinfo=None) + days
     options = [zones.localize(wall + timedelta(days=k), mention.timezone)[0] for k in (-1, 0, 1)]
     start = min(options, key=lambda s: abs((s - target).total_seconds()))
     if start == mention.start:
@@ -750,6 +758,8 @@ def _reconcile(primary: TimeMention, secondary: TimeMention, primary_named: bool
     """
     if primary.start is None or secondary.start is None:
         return primary, secondary
+    if _has_own_date(secondary) and not _has_own_date(primary):  # "8 p.m. (0100 GMT Friday)"
+        primary = _on_nearest_day(primary, secondary.start, days=secondary.start.date() - primary.start.date())
     if primary_named == secondary_named:
         secondary = _on_nearest_day(secondary, primary.start)
         return (primary, secondary) if secondary.start == primary.start else _flag_conflict(primary, secondary)

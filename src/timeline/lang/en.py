@@ -264,7 +264,7 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<direction>(?i:last|next|this|this\s+past|this\s+coming))\s+(?P<month>{MONTH})\b",
          ("last October", "next June")),
     Rule("<month>", "date", rf"(?P<month>{MONTH_UNAMBIGUOUS})\b(?!\s+\d)",
-         ("January", "in September"),
+         ("in January", "in September"),
          after_words=frozenset("in since until till by from during through of before after "
                                "between and to early late mid".split())),
     Rule("in <month>", "date", r"(?P<month>May|March)\b(?!\s+\d)", ("in May",),
@@ -289,7 +289,7 @@ RULES: tuple[Rule, ...] = (
          ("the next day", "that day", "the following morning", "the same week")),
     Rule("the <unit> before|after", "anaphoric",
          r"(?P<unit>(?i:the\s+day|the\s+night|the\s+week|the\s+month|the\s+year))\s+(?P<direction>before|after)(?=\s*[.,;:!?)]|\s+(?:that|this)\b)",
-         ("the day before", "the night before")),
+         ("the day before.", "the night before, he said")),
     # ---- clock times ------------------------------------------------------------------
     Rule("<h>:<mm> a.m. <zone>", "clock",
          rf"(?<![\d:.$£€]){_CLOCK_HMS}\s?(?P<ampm>{AMPM}){_ZONE}",
@@ -381,7 +381,7 @@ RULES: tuple[Rule, ...] = (
     # ---- sets -------------------------------------------------------------------------------
     Rule("every <n> <unit>", "set",
          rf"(?P<every>(?i:every|each))\s+(?:(?P<other>other)\s+|(?P<num>{NUMBER})\s+)?"
-         rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART_OF_DAY}|{SEASON}|(?i:evening|morning|night))\b",
+         rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART_OF_DAY}|{SEASON}|(?i:season|evening|morning|night))\b",
          ("every Monday", "every evening", "each season", "every two weeks", "every other day")),
     Rule("<n> times a <unit>", "set",
          rf"(?P<freq>(?i:once|twice|thrice)|{NUMBER}\s+times)\s+(?i:a|an|per|each|every)\s+(?P<unit>{UNIT_SINGULAR})\b",

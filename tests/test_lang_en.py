@@ -1,0 +1,18 @@
+"""Every rule's own examples are found by that rule (rules carry their documentation)."""
+import pytest
+
+from timeline.lang import en
+from timeline.mentions import find_candidates
+
+CASES = [(rule.name, example) for rule in en.RULES for example in rule.examples]
+
+
+@pytest.mark.parametrize("rule_name,example", CASES, ids=[f"{r}|{e}" for r, e in CASES])
+def test_rule_finds_its_examples(rule_name, example):
+    found = find_candidates(example)
+    assert found, f"nothing found in {example!r}"
+    assert rule_name in {c.rule for c in found}, [(c.text, c.rule) for c in found]
+
+
+def test_every_rule_has_examples():
+    assert all(rule.examples for rule in en.RULES)
