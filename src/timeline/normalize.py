@@ -758,7 +758,11 @@ def _reconcile(primary: TimeMention, secondary: TimeMention, primary_named: bool
     """
     if primary.start is None or secondary.start is None:
         return primary, secondary
-    if _has_own_date(secondary) and not _has_own_date(primary):  # "8 p.m. (0100 GMT Friday)"
+    if _has_own_date(secondary) and not _has_own_date(primary):  # "8 p.m. (0100 GMT Saturday)"
+        if "<weekday>" in secondary.rule:  # a weekday there is the one next to the primary's day
+            weeks = round((primary.start - secondary.start).total_seconds() / (7 * 86400))
+            shift = timedelta(weeks=weeks)
+            secondary = _on_nearest_day(secondary, secondary.start + shift, days=shift)
         primary = _on_nearest_day(primary, secondary.start, days=secondary.start.date() - primary.start.date())
     if primary_named == secondary_named:
         secondary = _on_nearest_day(secondary, primary.start)

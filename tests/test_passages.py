@@ -1,0 +1,105 @@
+"""End-to-end passages → expected ordered timelines (anchoring, conversions, sequence)."""
+import pytest
+
+import timeline
+
+
+def timeline_of(text, reference, tz):
+    return [(e.time.start.isoformat() if e.time.start else None,
+             e.time.earliest.isoformat() if e.time.earliest else None,
+             e.trigger) for e in timeline.extract(text, reference=reference, tz=tz)]
+
+
+PASSAGES = [
+    pytest.param(
+        "The launch was set for 9:32 a.m. EDT (1332 GMT). Two hours later, the capsule docked. "
+        "Then the crew opened the hatch.", "2024-06-05", "America/New_York",
+        [("2024-06-05T09:32:00-04:00", None, "set"),
+         ("2024-06-05T11:32:00-04:00", None, "docked"),
+         (None, "2024-06-05T11:32:00-04:00", "opened")], id="conversion-later-then"),
+    pytest.param(
+        "Polls opened at 7 a.m. on Tuesday. About an hour later, long lines formed.",
+        "2024-11-07", "America/New_York",
+        [("2024-11-05T07:00:00-05:00", None, "opened"),
+         ("2024-11-05T08:00:00-05:00", "2024-11-05T07:45:00-05:00", "formed")],
+        id="weekday-then-later"),
+    pytest.param(
+        "At 9 p.m. the count began. After a few minutes the screens froze. After 40 minutes the "
+        "officials stopped the count.", "2024-11-05", "America/Chicago",
+        [("2024-11-05T21:00:00-06:00", None, "began"),
+         (None, "2024-11-05T21:02:00-06:00", "froze"),
+         ("2024-11-05T21:40:00-06:00", None, "stopped")], id="elapsed-from-last-clock-time"),
+    pytest.param(
+        "The game starts at 10 a.m. Pacific / 1 p.m. Eastern on Sunday.", "2024-09-04",
+        "America/Los_Angeles", [("2024-09-01T10:00:00-07:00", None, "starts")], id="slash-conversion-one-event"),
+    pytest.param(
+        "The fire started shortly before 11 a.m. local time in Lisbon. Firefighters arrived around "
+        "11:20 a.m.", "2024-08-02", "America/New_York",
+        [(None, "2024-08-02T10:30:00+01:00", "started"), ("2024-08-02T11:20:00+01:00", "2024-08-02T11:05:00+01:00", "arrived")],
+        id="local-time-of-a-place"),
+    pytest.param(
+        "The ceremony began at 8 p.m. ET (0000 GMT Saturday).", "2024-03-15", None,
+        [("2024-03-15T20:00:00-04:00", None, "began")], id="conversion-across-midnight"),
+    pytest.param(
+        "Trading resumed at 10:15 a.m. on March 12, when New York was already on daylight time.",
+        "2024-03-13", "Europe/Paris",
+        [("2024-03-12T10:15:00+01:00", None, "resumed")], id="default-zone-paris"),
+    pytest.param(
+        "The minister resigned yesterday. She will testify in two weeks.", "2024-03-15", "Europe/London",
+        [("2024-03-14T00:00:00+00:00", "2024-03-14T00:00:00+00:00", "resigned"),
+         ("2024-03-29T00:00:00+00:00", "2024-03-29T00:00:00+00:00", "testify")], id="dates-relative-to-reference"),
+]
+
+
+@pytest.mark.parametrize("text,reference,tz,expected", PASSAGES)
+def test_passage(text, reference, tz, expected):
+    assert timeline_of(text, reference, tz) == expected
+
+
+def test_anchor_is_recorded():
+    tl = timeline.extract("At 6 p.m. the servers failed. After 21 minutes the stream stopped.",
+                          reference="2023-05-24", tz="America/New_York")
+    failed, stopped = tl
+    assert stopped.time.anchor == failed.id
+
+
+def test_conversion_pair_is_one_event_with_both_mentions():
+    tl = timeline.extract("The rocket lifted off at 9:32 a.m. EDT (1332 GMT).", reference="2024-06-05")
+    assert len(tl) == 1
+    assert [tl.mentions[i].text for i in tl[0].mentions] == ["9:32 a.m. EDT", "1332 GMT"]
+    assert {tl.mentions[i].start for i in tl[0].mentions} == {tl[0].time.start}
+
+
+def test_conflicting_conversion_is_kept_and_flagged():
+    tl = timeline.extract("It opened at 9 a.m. EDT (1500 GMT).", reference="2024-06-05")
+    flags = [m.flags for m in tl.mentions]
+    assert all("conversion-conflict" in f for f in flags)
+    assert tl.mentions[0].start != tl.mentions[1].start
+
+
+def test_unnamed_side_takes_its_offset_from_the_named_side():
+    tl = timeline.extract("The vote closed at 11 p.m. (0300 GMT).", reference="2024-06-05")
+    local, gmt = tl.mentions
+    assert local.start == gmt.start
+    assert local.start.isoformat() == "2024-06-05T23:00:00-04:00"
+    assert "offset-from-conversion" in local.flags
+
+
+def test_abbreviation_that_does_not_fit_the_date_is_flagged():
+    mention, = timeline.find_times("Trading halted at 10 a.m. EST.", reference="2024-07-10")
+    assert mention.start.isoformat() == "2024-07-10T10:00:00-04:00"
+    assert "zone-dst-mismatch" in mention.flags
+
+
+def test_dst_gap_time_shifts_forward_and_is_flagged():
+    mention, = timeline.find_times("The alarm went off at 2:30 a.m.", reference="2024-03-10",
+                                   tz="America/New_York")
+    assert mention.start.isoformat() == "2024-03-10T03:30:00-04:00"
+    assert "dst-gap" in mention.flags
+
+
+def test_dst_overlap_takes_earlier_instant_and_is_flagged():
+    mention, = timeline.find_times("The alarm went off at 1:30 a.m.", reference="2024-11-03",
+                                   tz="America/New_York")
+    assert mention.start.isoformat() == "2024-11-03T01:30:00-04:00"
+    assert "dst-ambiguous" in mention.flags
