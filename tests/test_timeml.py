@@ -158,6 +158,11 @@ def test_to_timeml_relations_by_time_type() -> None:
     assert read_timeml(to_timeml(timeline)).tlinks[1].rel == "DURING"
     rose["mentions"] = [1, 0]
     assert read_timeml(to_timeml(timeline)).tlinks[1].rel == "SIMULTANEOUS"
+    fell = timeline["events"][2]["time"]
+    fell["end"] = "2024-03-04T17:01:00-05:00"  # the half-open minute of "at 5 p.m."
+    assert read_timeml(to_timeml(timeline)).tlinks[2].rel == "SIMULTANEOUS"
+    fell["end"] = "2024-03-04T18:00:00-05:00"
+    assert read_timeml(to_timeml(timeline)).tlinks[2].rel == "IS_INCLUDED"
 
 
 def test_to_timeml_without_reference_or_tags() -> None:

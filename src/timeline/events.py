@@ -16,6 +16,7 @@ from .values import TimeMention
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _SPACES = re.compile(r"\s+")
 _MAX_WORDS = 18
+_CLAUSE_WINDOW = 300  # characters each side of a time read for its event
 
 
 @attrs.frozen
@@ -54,6 +55,7 @@ class EventFinder:
         self.text = text
         self.sentences = sentences
         self.mentions = mentions
+        self._clauses: dict[tuple[int, int], list[_Clause]] = {}
         self.verbs = verb_forms(self.lang.__name__.rsplit(".", 1)[-1])
         self._breaks = re.compile(self.lang.CLAUSE_BREAKS)
         self._fillers = re.compile(
@@ -63,6 +65,11 @@ class EventFinder:
 
     # -- clauses
     def clauses(self, sentence: Sentence) -> list[_Clause]:
+        if sentence.span not in self._clauses:
+            self._clauses[sentence.span] = self._split_clauses(sentence)
+        return self._clauses[sentence.span]
+
+    def _split_clauses(self, sentence: Sentence) -> list[_Clause]:
         clauses, pos, opener = [], sentence.span[0], ""
         for match in self._breaks.finditer(self.text, sentence.span[0], sentence.span[1]):
             if match.start() > pos:
@@ -73,10 +80,12 @@ class EventFinder:
         return clauses
 
     def clause_at(self, sentence: Sentence, position: int) -> _Clause:
-        for clause in self.clauses(sentence):
-            if clause.start <= position < clause.end:
-                return clause
-        return _Clause(sentence.span[0], sentence.span[1], "")
+        """The clause around ``position``, cut to a window: a run-on "sentence" may be huge."""
+        clauses = self.clauses(sentence)
+        i = bisect.bisect_right([c.start for c in clauses], position) - 1
+        clause = clauses[i] if i >= 0 and position < clauses[i].end else _Clause(*sentence.span, "")
+        return _Clause(max(clause.start, position - _CLAUSE_WINDOW),
+                       min(clause.end, position + _CLAUSE_WINDOW), clause.opener)
 
     # -- verbs
     def _is_verb(self, word: str, previous: str) -> int:
@@ -104,6 +113,7 @@ class EventFinder:
         """The verb of the clause [start, end) nearest ``near``, outside the ``skip`` spans;
         ``previous`` is the word before the clause when it joins the clause ("then")."""
         best = None
+        skip = self._within(skip, start, end)
         for match in _WORD.finditer(self.text, start, end):
             s, e = match.span()
             if any(a <= s < b for a, b in skip):
@@ -122,7 +132,7 @@ class EventFinder:
     def describe(self, start: int, end: int, skip: list[tuple[int, int]], subject: str = "") -> str:
         """The clause as a short statement: time phrases, fillers and stray punctuation removed."""
         pieces, pos = [], start
-        for a, b in sorted(skip):
+        for a, b in self._within(skip, start, end):
             if b <= start or a >= end:
                 continue
             pieces.append(self.text[pos:max(a, pos)])
@@ -141,6 +151,13 @@ class EventFinder:
             cut = clause.find(",", len(" ".join(words[:6])))
             clause = clause[:cut] if 0 < cut else " ".join(words[:_MAX_WORDS]) + " …"
         return clause[:1].upper() + clause[1:] if clause else clause
+
+    @staticmethod
+    def _within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+        """The spans (sorted, non-overlapping) that touch [start, end)."""
+        first = max(0, bisect.bisect_left(spans, (start, start)) - 1)
+        last = bisect.bisect_left(spans, (end, end))
+        return spans[first:last]
 
     def _phrase_spans(self) -> list[tuple[int, int]]:
         """Mention spans widened to their preposition and enclosing parentheses."""

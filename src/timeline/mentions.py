@@ -55,6 +55,11 @@ class Grammar:
     lang: ModuleType
 
 
+# No time expression starts inside a word; checking that first keeps the big word
+# alternations from being tried at every character (measured: 6x faster on plain text).
+_WORD_START = r"(?<![A-Za-z])"
+
+
 def _words_before(words) -> re.Pattern:
     return re.compile(rf"(?i)(?<![\w-])({en._alt(words)})\s+$")
 
@@ -64,7 +69,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
     abbreviations = "|".join(sorted(zones.ABBREVIATIONS, key=len, reverse=True))
     zone = lang.ZONE_TEMPLATE.replace("{places}", places).replace("{abbreviations}", abbreviations)
     rules = tuple(
-        _CompiledRule(rule, re.compile(rule.pattern.replace("{zone}", zone)), priority)
+        _CompiledRule(rule, re.compile(_WORD_START + rule.pattern.replace("{zone}", zone)), priority)
         for priority, rule in enumerate(lang.RULES))
     return Grammar(
         rules=rules,

@@ -181,18 +181,21 @@ def _offset_zone(raw: str) -> zones.ZoneChoice:
     return zones.ZoneChoice(zones.offset_label(minutes))
 
 
+_PLACE_WINDOW = 300  # characters searched for the place of a "local time"
+
+
 def _local_zone(grammar: Grammar, text: str, sentences: list[Sentence], index: int,
                 position: int) -> zones.ZoneChoice | None:
     """'local time': the zone of the place the sentence (or paragraph so far) is about."""
     sentence = sentences[index] if index >= 0 else None
     searched = []
-    if sentence is not None:
-        searched.append(text[sentence.span[0]:position])
-        searched.append(text[position:sentence.span[1]])
-        for earlier in reversed(sentences[:index]):
+    if sentence is not None:  # near the time first, then earlier sentences of the paragraph
+        searched.append(text[max(sentence.span[0], position - _PLACE_WINDOW):position])
+        searched.append(text[position:min(sentence.span[1], position + _PLACE_WINDOW)])
+        for earlier in reversed(sentences[max(0, index - 3):index]):
             if earlier.paragraph != sentence.paragraph:
                 break
-            searched.append(earlier.text)
+            searched.append(earlier.text[-_PLACE_WINDOW:])
     for part in searched:
         places = grammar.places.findall(part)
         if places:
@@ -202,7 +205,7 @@ def _local_zone(grammar: Grammar, text: str, sentences: list[Sentence], index: i
 
 
 def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sentence],
-                  index: int) -> zones.ZoneChoice | None:
+                  index: int, abbreviations: dict[str, zones.ZoneChoice]) -> zones.ZoneChoice | None:
     """The zone a candidate names itself, or None when it names none."""
     lang = grammar.lang
     if c.get("offset"):
@@ -215,7 +218,10 @@ def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sen
     if c.get("zoneplace"):
         return zones.ZoneChoice(zones.PLACES[re.sub(r"\s+", " ", c.get("zoneplace"))])
     if c.get("zoneabbr"):
-        return zones.choose_abbreviation(c.get("zoneabbr"), text)
+        abbr = c.get("zoneabbr")
+        if abbr not in abbreviations:  # the choice reads the whole text: once per abbreviation
+            abbreviations[abbr] = zones.choose_abbreviation(abbr, text)
+        return abbreviations[abbr]
     if c.get("zonelocal"):
         return _local_zone(grammar, text, sentences, index, c.span[0])
     return None
@@ -294,6 +300,8 @@ class Resolver:
         self.sentences = sentences
         self._sentence_starts = [s.span[0] for s in sentences]
         self.reading = _Reading(reference, reference.date)
+        self._future_cache: dict[int, bool] = {}
+        self._abbreviation_cache: dict[str, zones.ZoneChoice] = {}
 
     # -- helpers
     def sentence_index(self, position: int) -> int:
@@ -304,7 +312,14 @@ class Resolver:
         return self.sentences[index].text if index >= 0 else self.text
 
     def _future(self, c: Candidate) -> bool:
-        return _is_future(self.grammar, self.sentence_text(c.span[0]))
+        index = self.sentence_index(c.span[0])
+        if index not in self._future_cache:  # once per sentence: texts can hold thousands of times
+            self._future_cache[index] = _is_future(self.grammar, self.sentence_text(c.span[0]))
+        return self._future_cache[index]
+
+    def zone_named(self, c: Candidate) -> zones.ZoneChoice | None:
+        return explicit_zone(c, self.grammar, self.text, self.sentences, self.sentence_index(c.span[0]),
+                             self._abbreviation_cache)
 
     @property
     def ref(self) -> date | None:
@@ -370,7 +385,7 @@ class Resolver:
             elif ampm == "a":
                 hour = hour % 12
         day = day or self.reading.day
-        zone = explicit_zone(c, self.grammar, self.text, self.sentences, self.sentence_index(c.span[0]))
+        zone = self.zone_named(c)
         if day is None:
             value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
             return Resolved("TIME", value=value, unresolved="no reference date to put the time on",
@@ -389,7 +404,7 @@ class Resolver:
             return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True)
         second = int(c.get("second")) if c.get("second") else None
         period = clock_period(d, int(c.get("hour")), int(c.get("minute")), second)
-        zone = explicit_zone(c, self.grammar, self.text, self.sentences, self.sentence_index(c.span[0]))
+        zone = self.zone_named(c)
         return Resolved("TIME", period, relation=self.relation(c), zoned=True, zone=zone, sets_day=True)
 
     def read_date(self, c: Candidate) -> Resolved:
@@ -811,8 +826,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                 combined = _combine_date_and_clock(resolver, *pair)
                 if combined is not None:
                     mentions.append(combined)
-                    named.append(explicit_zone(pair[1], grammar, text, sentences,
-                                               resolver.sentence_index(pair[1].span[0])) is not None)
+                    named.append(resolver.zone_named(pair[1]) is not None)
                     i += 2
                     continue
         resolved = resolver.read(c)

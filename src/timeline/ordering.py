@@ -80,6 +80,9 @@ class Placer:
     def __init__(self, grammar: Grammar, mentions: list[TimeMention]):
         self.mentions = mentions
         self.windows = grammar.lang.CLOCK_WINDOWS
+        # Kept up to date while placing, so each event looks back in constant time.
+        self._last_dated: Event | None = None
+        self._last_absolute: dict[bool, Event | None] = {True: None, False: None}
 
     def _absolute(self, event: Event, fine: bool) -> bool:
         """Dated by a time of its own (not counted from another event), fine-grained if asked."""
@@ -93,7 +96,7 @@ class Placer:
     def _elapsed(self, mention: TimeMention, placed: list[Event]) -> TimeValue:
         """'after 21 minutes': counted from the last absolutely dated event."""
         fine = (mention.offset or (0, 0))[1] < 86400
-        anchor = next((e for e in reversed(placed) if self._absolute(e, fine)), None)
+        anchor = self._last_absolute[fine]
         base = _key(anchor.time) if anchor is not None else None
         if base is None or mention.offset is None:
             return _time_of(mention, self.windows)
@@ -108,7 +111,7 @@ class Placer:
                          approximate=not exact, anchor=anchor.id, timezone=anchor.time.timezone)
 
     def _after_previous(self, mention: TimeMention | None, placed: list[Event]) -> TimeValue:
-        previous = next((e for e in reversed(placed) if _key(e.time) is not None), None)
+        previous = self._last_dated
         extra = {} if previous is None else {"anchor": previous.id, "earliest": _key(previous.time)}
         if mention is None:
             return TimeValue(text=None, span=None, type=None, value=None, approximate=True,
@@ -136,9 +139,15 @@ class Placer:
         placed: list[Event] = []
         for draft in drafts:
             time = self.date(draft, placed)
-            placed.append(Event(id=draft.id, description=draft.description, trigger=draft.trigger,
-                                trigger_span=draft.trigger_span, sentence=draft.sentence.text,
-                                span=draft.sentence.span, time=time, mentions=draft.mentions))
+            event = Event(id=draft.id, description=draft.description, trigger=draft.trigger,
+                          trigger_span=draft.trigger_span, sentence=draft.sentence.text,
+                          span=draft.sentence.span, time=time, mentions=draft.mentions)
+            placed.append(event)
+            if _key(time) is not None:
+                self._last_dated = event
+            for fine in (True, False):
+                if self._absolute(event, fine):
+                    self._last_absolute[fine] = event
         return order(placed)
 
 

@@ -5,7 +5,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 from xml.sax.saxutils import escape, quoteattr
@@ -320,16 +320,17 @@ def _relation(event: Mapping[str, Any]) -> str:
     time = event["time"]
     if time.get("anchor") and not time.get("start"):
         return "AFTER"
-    if _same_minute(time.get("start"), time.get("end")) or len(event.get("mentions") or ()) >= 2:
+    dated_to_the_minute = _within_a_minute(time.get("start"), time.get("end"))
+    if dated_to_the_minute or len(event.get("mentions") or ()) >= 2:
         return "SIMULTANEOUS"
     return _RELATION_BY_TYPE.get(time.get("type") or "", "IS_INCLUDED")
 
 
-def _same_minute(start: str | None, end: str | None) -> bool:
+def _within_a_minute(start: str | None, end: str | None) -> bool:
+    """A point in time to the minute: start == end, or the half-open minute [start, end)."""
     if not start or not end:
         return False
-    first, second = datetime.fromisoformat(start), datetime.fromisoformat(end)
-    return first.replace(second=0, microsecond=0) == second.replace(second=0, microsecond=0)
+    return datetime.fromisoformat(end) - datetime.fromisoformat(start) <= timedelta(minutes=1)
 
 
 def _dating_tid(event: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]],
@@ -349,7 +350,8 @@ def _dct(reference: str) -> str:
     if not has_time:
         value, kind = moment.date().isoformat(), "DATE"
     else:
-        value = moment.replace(tzinfo=None).isoformat(timespec="seconds" if moment.second else "minutes")
+        precision = "seconds" if moment.second else "minutes"
+        value = moment.replace(tzinfo=None).isoformat(timespec=precision)
         kind = "TIME"
     timex = _element("TIMEX3", {"tid": "t0", "type": kind, "value": value,
                                 "temporalFunction": "false",
@@ -485,11 +487,13 @@ class TimexScores:
 
     @property
     def strict(self) -> PRF:
-        return PRF.from_counts(self.strict_matches, self.predicted, self.strict_matches, self.gold)
+        matches = self.strict_matches
+        return PRF.from_counts(matches, self.predicted, matches, self.gold)
 
     @property
     def relaxed(self) -> PRF:
-        return PRF.from_counts(self.relaxed_matches, self.predicted, self.relaxed_matches, self.gold)
+        matches = self.relaxed_matches
+        return PRF.from_counts(matches, self.predicted, matches, self.gold)
 
     @property
     def type_accuracy(self) -> float:
