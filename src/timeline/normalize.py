@@ -529,6 +529,17 @@ class Resolver:
             quarter = 4
         return Resolved("DATE", quarter_period(year, quarter), relation=self.relation(c))
 
+    def read_half(self, c: Candidate) -> Resolved:
+        half = 1 if _norm(c.get("ordinal")) in ("first", "1st") else 2
+        year = _year_from(c.get("year"))
+        if year is None:
+            if self.ref is None:
+                return Resolved("DATE", value=f"XXXX-H{half}", unresolved="no reference date")
+            year = self.ref.year + self.lang.DIRECTIONS.get(_norm(c.get("direction")), 0)
+        start = datetime(year, 1 if half == 1 else 7, 1)
+        end = datetime(year, 7, 1) if half == 1 else datetime(year + 1, 1, 1)
+        return Resolved("DATE", Period(f"{year:04d}-H{half}", "half", start, end), relation=self.relation(c))
+
     def read_fiscal(self, c: Candidate) -> Resolved:
         return Resolved("DATE", value=f"FY{_year_from(c.get('year')):04d}",
                         unresolved="fiscal years start on different days for each organization",
@@ -627,11 +638,15 @@ class Resolver:
         lang = self.lang
         if c.get("weekdays"):
             return Resolved("SET", value=f"XXXX-WXX-{lang.WEEKDAYS[_norm(c.get('weekdays'))]}")
+        if c.get("weekends"):
+            return Resolved("SET", value="XXXX-WXX-WE")
+        part = lang.PARTS_OF_DAY.get(_norm(c.get("part")))
+        time_of_day = f"T{part}" if part else ""
         if c.get("freq"):
             return Resolved("SET", value=duration_value(1, self.unit(c), lang.UNITS))
         word = _norm(c.get("unit"))
         if word.rstrip(".") in lang.WEEKDAYS:
-            return Resolved("SET", value=f"XXXX-WXX-{lang.WEEKDAYS[word.rstrip('.')]}")
+            return Resolved("SET", value=f"XXXX-WXX-{lang.WEEKDAYS[word.rstrip('.')]}{time_of_day}")
         if word in lang.PARTS_OF_DAY:
             return Resolved("SET", value=f"XXXX-XX-XXT{lang.PARTS_OF_DAY[word]}")
         if word in lang.SEASONS:

@@ -120,11 +120,19 @@ def user_zone(tz: object) -> tuple[tzinfo, str]:
     raise TypeError(f"tz must be an IANA zone name or a tzinfo, not {type(tz).__name__}")
 
 
+_FIRST_TRANSITION_YEAR = 1902
+
+
 def localize(naive: datetime, zone_name: str) -> tuple[datetime, tuple[str, ...]]:
     """Wall-clock time in a zone -> aware datetime, DST-exact; flags a gap or an overlap."""
     zone = get_zone(zone_name)
     if not hasattr(zone, "localize"):
         return naive.replace(tzinfo=zone), ()
+    if naive.year < _FIRST_TRANSITION_YEAR:
+        # pytz knows no transitions before 1901 and would give local mean time (New York
+        # -04:56); dates that old use the zone's winter offset of 1902 instead.
+        offset = zone.localize(datetime(_FIRST_TRANSITION_YEAR, 1, 15)).utcoffset()
+        return fixed_offset(int(offset.total_seconds() // 60)).localize(naive), ()
     try:
         return zone.localize(naive, is_dst=None), ()
     except pytz.NonExistentTimeError:

@@ -118,6 +118,9 @@ RELATIONS = {
     "from": "since", "later": "later", "afterwards": "later", "afterward": "later",
     "earlier": "earlier", "ago": "ago",
 }
+# Capitalized words after a weekday that make it a name ("The Sunday Times"), not a date.
+WEEKDAY_NAMES_OF_THINGS = ("Times", "Telegraph", "Mirror", "Express", "Post", "Herald", "Independent",
+                           "Star", "Sport", "Night Football", "Night Live", "School", "Service")
 # Words after a year that show it is a count ("2000 people"), not a date.
 COUNT_NOUNS = frozenset(
     "people persons residents troops soldiers workers employees jobs votes voters members "
@@ -260,8 +263,8 @@ RULES: tuple[Rule, ...] = (
     Rule("<iso date>T<time><offset>", "iso",
          r"(?<![\w\-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
          r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
-         r"(?P<offset>Z|[+\-]\d\d:?\d\d)?)?(?![\w\-]|:\d)",
-         ("2023-05-24", "2023-05-24T17:55:00Z", "2023-05-24T17:55+02:00")),
+         r"(?P<offset>Z|[+\-]\d\d:?\d\d)?(?:\s*{zone})?)?(?![\w\-]|:\d)",
+         ("2023-05-24", "2023-05-24T17:55:00Z", "2023-05-24T17:55+02:00", "2024-03-14 21:05 UTC")),
     Rule("<weekday>, <month> <day>, <year>", "date",
          rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?![\d:])\b"
          rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
@@ -290,12 +293,12 @@ RULES: tuple[Rule, ...] = (
          ("5/24/2023", "12/31/99"), numeric=True),
     Rule("<direction> <weekday> <part of day>", "weekday",
          rf"(?:(?P<direction>(?i:last|next|this|this\s+past|this\s+coming|coming|past|early|late))\s+)?"
-         rf"(?P<weekday>{WEEKDAY})(?![\w'’])(?:\s+(?P<part>{PART_OF_DAY}))?",
+         rf"(?P<weekday>{WEEKDAY})(?![\w'’]|\s+(?:{_alt(WEEKDAY_NAMES_OF_THINGS)})\b)(?:\s+(?P<part>{PART_OF_DAY}))?",
          ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday")),
     Rule("<relative day> <part of day>", "relday",
-         rf"(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))"
+         rf"(?:(?P<part0>(?i:earlier|later|early|late))\s+)?(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))"
          rf"(?![\w'’])(?:\s+(?P<part>{PART_OF_DAY}))?",
-         ("yesterday", "tomorrow morning", "today", "tonight")),
+         ("yesterday", "tomorrow morning", "today", "tonight", "earlier today")),
     Rule("<this|last> <part of day>", "partofday",
          rf"(?P<direction>(?i:this|that|last|early\s+this|late\s+last|late\s+this|early\s+that|late\s+that))\s+(?P<part>{PART_OF_DAY})\b",
          ("this morning", "last night", "that evening")),
@@ -344,6 +347,10 @@ RULES: tuple[Rule, ...] = (
          rf"(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b"
          rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<direction>this|last|next)\s+year))?",
          ("the first quarter", "the third quarter of 2022", "the fourth quarter of last year")),
+    Rule("<ordinal> half of <year>", "half",
+         rf"(?:the\s+)?(?P<ordinal>(?i:first|second|1st|2nd|latter|last))\s+half\s+of\s+"
+         rf"(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<direction>(?i:this|last|next))\s+year)\b",
+         ("the first half of 2023", "the second half of this year")),
     Rule("Q<n> <year>", "quarter", rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s+(?P<year>{YEAR}))?\b",
          ("Q3 2023", "Q1")),
     Rule("fiscal <year>", "fiscal",
@@ -397,14 +404,17 @@ RULES: tuple[Rule, ...] = (
     # ---- sets -------------------------------------------------------------------------------
     Rule("every <n> <unit>", "set",
          rf"(?P<every>(?i:every|each))\s+(?:(?P<other>other)\s+|(?P<num>{NUMBER})\s+)?"
-         rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART_OF_DAY}|{SEASON}|(?i:season|evening|morning|night))\b",
-         ("every Monday", "every evening", "each season", "every two weeks", "every other day")),
+         rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART_OF_DAY}|{SEASON}|(?i:season|evening|morning|night))\b"
+         rf"(?:\s+(?P<part>{PART_OF_DAY})\b)?",
+         ("every Monday", "every evening", "each season", "every two weeks", "every other day",
+          "every Wednesday night")),
     Rule("<n> times a <unit>", "set",
          rf"(?P<freq>(?i:once|twice|thrice)|{NUMBER}\s+times)\s+(?i:a|an|per|each|every)\s+(?P<unit>{UNIT_SINGULAR})\b",
          ("twice a week", "three times a day", "once a year")),
     Rule("<set adverb>", "setadverb", rf"(?P<adverb>(?i:{_alt(SET_ADVERBS)}))\b",
          ("daily", "weekly", "annually")),
-    Rule("<weekday>s", "set", rf"(?P<weekdays>{_cap(_WEEKDAY_FULL)})s\b", ("on Mondays",),
+    Rule("<weekday>s", "set", rf"(?:(?P<weekdays>{_cap(_WEEKDAY_FULL)})s|(?P<weekends>(?i:weekends)))\b",
+         ("on Mondays", "on weekends"),
          after_words=frozenset("on most some".split())),
     # ---- references to the present, past and future -------------------------------------------
     Rule("now", "ref", rf"(?P<ref>(?i:{_alt(REFERENCE_WORDS)}))\b(?![-‐])",
