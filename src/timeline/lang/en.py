@@ -96,7 +96,8 @@ RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                  "the day before yesterday": -2, "the day after tomorrow": 2}
 REFERENCE_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
                    "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
-                   "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+                   "these days": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF",
+                   "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
                    "the past": "PAST_REF", "the future": "FUTURE_REF",
                    "soon": "FUTURE_REF"}
 SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
@@ -297,8 +298,8 @@ RULES: tuple[Rule, ...] = (
          ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday")),
     Rule("<relative day> <part of day>", "relday",
          rf"(?:(?P<part0>(?i:earlier|later|early|late))\s+)?(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))"
-         rf"(?![\w'’])(?:\s+(?P<part>{PART_OF_DAY}))?",
-         ("yesterday", "tomorrow morning", "today", "tonight", "earlier today")),
+         rf"(?!\w)(?:\s+(?P<part>{PART_OF_DAY}))?",
+         ("yesterday", "tomorrow morning", "today", "tonight", "earlier today", "today's")),
     Rule("<this|last> <part of day>", "partofday",
          rf"(?P<direction>(?i:this|that|last|early\s+this|late\s+last|late\s+this|early\s+that|late\s+that))\s+(?P<part>{PART_OF_DAY})\b",
          ("this morning", "last night", "that evening")),
@@ -399,6 +400,9 @@ RULES: tuple[Rule, ...] = (
          rf"{AMOUNT}\s+(?:(?i:more|additional|full|long|straight|consecutive|whole|extra)\s+)?(?P<unit>{UNIT})\b(?![-‐]old)",
          ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes"),
          takes_modifier=True),
+    Rule("recent <units>", "duration",
+         rf"(?P<vague>(?i:recent|coming|the\s+coming))\s+(?P<unit>{UNITS_PLURAL})\b",
+         ("in recent years", "the coming months")),
     Rule("<units>", "duration", rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})\b",
          ("for hours", "over decades"), after_words=frozenset("for over within during".split())),
     # ---- sets -------------------------------------------------------------------------------
