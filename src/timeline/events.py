@@ -60,6 +60,8 @@ class EventFinder:
         self._breaks = re.compile(self.lang.CLAUSE_BREAKS)
         self._fillers = re.compile(
             rf"^(?:(?:{self.lang._alt(self.lang.CLAUSE_FILLERS)})\b[\s,]*)+", re.IGNORECASE)
+        self._preposition_before = re.compile(
+            rf"(?i)\b(?:{self.lang._alt(self.lang.PHRASE_PREPOSITIONS)})\s+$")
         self._sequence = re.compile(
             rf"[\s,]*(?:{self.lang._alt(self.lang.SEQUENCE_MARKERS)})\b", re.IGNORECASE)
 
@@ -165,7 +167,7 @@ class EventFinder:
         for m in self.mentions:
             s, e = m.span
             left = self.text[max(0, s - 20):s]
-            prep = re.search(r"(?i)\b(?:at|on|in|for|after|before|within|by|until|till|since|from|during|around|about|of|to|over|shortly|just)\s+$", left)
+            prep = self._preposition_before.search(left)
             if prep:
                 s -= len(left) - prep.start()
             if s > 0 and self.text[s - 1] == "(" and self.text[e:e + 1] == ")":
@@ -237,7 +239,7 @@ _ATTRIBUTIVE = re.compile(r"\s+[a-z][a-z\-]+\s+[a-z]")  # "the 2024 presidential
 def _is_attributive(text: str, mention: TimeMention, determiners: frozenset[str]) -> bool:
     """A date used as a modifier of a noun ('the 2024 election') dates no event of its own."""
     before = re.search(r"([A-Za-z]+)\s+$", text[max(0, mention.span[0] - 15):mention.span[0]])
-    return (mention.type == "DATE" and before is not None and before.group(1).lower() in ("the", "a", "an", "his", "her", "its", "their", "our")
+    return (mention.type == "DATE" and before is not None and before.group(1).lower() in determiners
             and bool(_ATTRIBUTIVE.match(text, mention.span[1])))
 
 
@@ -248,7 +250,7 @@ def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
     for i, mention in enumerate(mentions):
         if mention.type == "SET" or mention.value in _REFERENCE_VALUES:
             continue
-        if _is_attributive(text, mention, grammar.lang.DETERMINERS):
+        if _is_attributive(text, mention, grammar.lang.ATTRIBUTIVE_DETERMINERS):
             continue
         if "conversion-of-previous" in mention.flags and groups and groups[-1][-1] == i - 1:
             groups[-1] = groups[-1] + (i,)

@@ -332,7 +332,7 @@ class Resolver:
             word = _norm(num)
             value = float(word) if word[0].isdigit() else float(self.lang.NUMBER_WORDS.get(word, 1))
             half = _norm(c.get("half") or c.get("half2"))
-            value += {"a half": 0.5, "a quarter": 0.25}.get(half, 0.0)
+            value += self.lang.FRACTIONS.get(half, 0.0)
             return value, None
         vague = self.lang.VAGUE_AMOUNTS.get(_norm(c.get("vague")), self.lang.VAGUE_AMOUNTS[""])
         return None, vague
@@ -457,7 +457,7 @@ class Resolver:
 
     def read_relday(self, c: Candidate) -> Resolved:
         word = _norm(c.get("relday"))
-        part = self.lang.PARTS_OF_DAY.get(_norm(c.get("part"))) or ("NI" if word == "tonight" else None)
+        part = self.lang.PARTS_OF_DAY.get(_norm(c.get("part"))) or self.lang.RELATIVE_DAY_PARTS.get(word)
         if self.ref is None:
             return Resolved("DATE", value="XXXX-XX-XX", unresolved="no reference date")
         d = self.ref + timedelta(days=self.lang.RELATIVE_DAYS[word])

@@ -140,6 +140,15 @@ FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "
 CLAUSE_FILLERS = ("but", "and", "so", "yet", "then", "and then", "also", "still", "however",
                   "meanwhile", "later", "afterwards", "afterward", "after that", "eventually",
                   "finally", "subsequently", "next", "now", "well", "oh")
+# "a half" after a number: "two and a half hours".
+FRACTIONS = {"a half": 0.5, "a quarter": 0.25}
+# Relative day words that also name a part of the day.
+RELATIVE_DAY_PARTS = {"tonight": "NI"}
+# Prepositions and modifiers that belong to a time phrase when it is cut out of a description.
+PHRASE_PREPOSITIONS = ("at", "on", "in", "for", "after", "before", "within", "by", "until", "till",
+                       "since", "from", "during", "around", "about", "of", "to", "over", "shortly", "just")
+# Determiners before a date that modifies a noun ("the 2024 election"): no event of its own.
+ATTRIBUTIVE_DETERMINERS = frozenset("the a an his her its their our".split())
 # Words that tell the next word is not a verb (determiners, possessives, prepositions).
 DETERMINERS = frozenset(
     "the a an his her its their our my your this that these those some any no every each "
