@@ -99,7 +99,8 @@ def print_summary(result: Run) -> None:
     timexes = score_timexes(result.documents, [mentions_of(tl) for tl in result.timelines])
     anchoring = score_anchoring(result.documents, [anchor_pairs_of(tl) for tl in result.timelines])
     chars = sum(len(doc.text) for doc in result.documents)
-    print(f"{timexes.documents} documents, {timexes.gold} gold TIMEX3, {timexes.predicted} predicted")
+    print(f"{timexes.documents} documents, {timexes.gold} gold TIMEX3,"
+          f" {timexes.predicted} predicted")
     print(f"{'':10} {'P':>6} {'R':>6} {'F1':>6}")
     for name, prf in (("strict", timexes.strict), ("relaxed", timexes.relaxed)):
         print(f"{name:10} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f}")
