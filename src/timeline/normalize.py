@@ -494,7 +494,7 @@ class Resolver:
                         relation=self.relation(c))
 
     def read_year(self, c: Candidate) -> Resolved:
-        part = _norm(c.get("part")).replace("the ", "").replace("end of", "end of")
+        part = _norm(c.get("part")).replace("the ", "")
         flags = (f"mod:{self.lang.PARTS_OF_PERIOD.get(part, 'MID')}",) if part else ()
         return Resolved("DATE", year_period(int(c.get("year"))), approximate=bool(part), flags=flags,
                         relation=self.relation(c))

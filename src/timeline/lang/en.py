@@ -265,6 +265,8 @@ class Rule(NamedTuple):
 
 _CLOCK_HMS = r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
 _ZONE = r"(?:\s*{zone})?"
+# A 24-hour clock time with minutes ("17:55", "08:20:20"), shared by the rules that read one.
+_CLOCK_24H = r"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:])"
 _AT_WORDS = frozenset("at by until till from to around about before after since between and "
                       "approximately roughly circa than shortly".split())
 
@@ -325,11 +327,10 @@ RULES: tuple[Rule, ...] = (
          ("5:55 p.m.", "6 p.m.", "8:20:20 a.m.", "9:32 a.m. EDT", "11:55 p.m. Paris time", "10 a.m. Pacific"),
          numeric=True, takes_modifier=True),
     Rule("<hh>:<mm> <zone>", "clock",
-         rf"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:])"
-         rf"(?:\s*(?i:h|hrs|hours)\b)?\s*{{zone}}",
+         _CLOCK_24H + r"(?:\s*(?i:h|hrs|hours)\b)?\s*{zone}",
          ("17:55 GMT", "10:30 UTC", "09:00 Moscow time"), numeric=True, takes_modifier=True),
     Rule("<hh>:<mm>", "clock",
-         rf"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:])(?:\s*(?i:h|hrs)\b)?",
+         _CLOCK_24H + r"(?:\s*(?i:h|hrs)\b)?",
          ("at 17:55", "until 23:30"), after_words=_AT_WORDS, numeric=True, takes_modifier=True),
     Rule("<hhmm> <zone>", "clock",
          r"(?<![\d:.,$£€])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:(?i:h|hrs|hours)\s*)?{zone}",
