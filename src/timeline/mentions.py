@@ -51,7 +51,8 @@ class Grammar:
     date_time_gap: re.Pattern
     range_gap: re.Pattern
     places: re.Pattern
-    future_cue: re.Pattern
+    tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
+    participle_before: re.Pattern
     lang: ModuleType
 
 
@@ -62,6 +63,13 @@ _WORD_START = r"(?<![A-Za-z])"
 
 def _words_before(words) -> re.Pattern:
     return re.compile(rf"(?i)(?<![\w-])({en._alt(words)})\s+$")
+
+
+def _cues(lang: ModuleType, words) -> str:
+    """Whole words, and clitics ("'ll") right after the word they lean on."""
+    plain = [w for w in words if w[0].isalpha()]
+    clitics = [w for w in words if not w[0].isalpha()]
+    return rf"(?<![\w'’])(?:{lang._alt(plain)})" + (f"|{lang._alt(clitics)}" if clitics else "")
 
 
 def compile_grammar(lang: ModuleType) -> Grammar:
@@ -82,7 +90,10 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         date_time_gap=re.compile(lang.DATE_TIME_GAP),
         range_gap=re.compile(lang.RANGE_GAP),
         places=re.compile(rf"(?<![\w])(?:{places})(?![\w])"),
-        future_cue=re.compile(rf"(?i)(?<![\w])(?:{lang._alt(lang.FUTURE_CUES)})(?![\w])"),
+        tense_cue=re.compile(
+            rf"(?i)(?:(?P<future>{_cues(lang, lang.FUTURE_CUES)})|(?P<past>{_cues(lang, lang.PAST_CUES)})"
+            rf"|(?<![\w'’])(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])"),
+        participle_before=re.compile(rf"(?i)(?:{_cues(lang, lang.PARTICIPLE_AUXILIARIES)})\s+$"),
         lang=lang,
     )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import attrs
@@ -165,8 +166,17 @@ def _norm(word: str | None) -> str:
     return re.sub(r"\s+", " ", word or "").strip().lower()
 
 
-def _is_future(grammar: Grammar, sentence: str) -> bool:
-    return bool(grammar.future_cue.search(sentence))
+def _tense_cues(grammar: Grammar, sentence: Sentence) -> list[tuple[int, str]]:
+    """Positions of the words in a sentence that tell its tense: (offset, "past"|"future")."""
+    cues = []
+    for match in grammar.tense_cue.finditer(sentence.text):
+        if match.group("pastform") and match.group().lower() in grammar.lang.NOT_VERBS:
+            continue
+        if not match.group("future") and grammar.participle_before.search(
+                sentence.text, max(0, match.start() - 12), match.start()):
+            continue  # "will be held": a participle
+        cues.append((sentence.span[0] + match.start(), "future" if match.group("future") else "past"))
+    return cues
 
 
 # ------------------------------------------------------------------------- zones ---
@@ -239,20 +249,36 @@ def _year_from(raw: str | None) -> int | None:
     return year
 
 
-def _closest_year(month: int, day: int, ref: date, future: bool) -> int:
-    """A day named without its year: the latest one on or before the reference (news
-    reports the past), or the first one on or after it when the sentence speaks of the future."""
-    options = []
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            options.append(date(year, month, min(day, 28 if month == 2 and day == 29 else day)))
-        except ValueError:
-            continue
-    if future:
-        later = [d for d in options if d >= ref]
-        return min(later or options, key=lambda d: abs((d - ref).days)).year
-    earlier = [d for d in options if d <= ref]
-    return max(earlier).year if earlier else min(options).year
+def _distance(period: Period, moment: datetime) -> float:
+    if period.start <= moment < period.end:
+        return 0.0
+    return min(abs((period.start - moment).total_seconds()), abs((period.end - moment).total_seconds()))
+
+
+def nearest_occurrence(make: Callable[[int], Period | None], ref: date, tense: str | None) -> Period | None:
+    """A period named without its year ("Nov. 21", "January", "the third quarter"): in a
+    sentence about the past the latest one begun by the reference, in one about the future the
+    first one not yet over, and with no tense cue the one nearest the reference."""
+    options = [p for p in (make(year) for year in (ref.year - 1, ref.year, ref.year + 1)) if p is not None]
+    if not options:
+        return None
+    moment = _midnight(ref)
+    if tense == "past":
+        begun = [p for p in options if p.start <= moment]
+        if begun:
+            return max(begun, key=lambda p: p.start)
+    elif tense == "future":
+        coming = [p for p in options if p.end > moment]
+        if coming:
+            return min(coming, key=lambda p: p.start)
+    return min(options, key=lambda p: _distance(p, moment))
+
+
+def _day_in(year: int, month: int, day: int) -> Period | None:
+    try:
+        return day_period(date(year, month, day))
+    except ValueError:  # Feb. 29 of a common year
+        return None
 
 
 def _weekday_date(weekday: int, ref: date, direction: str, future: bool) -> date:
@@ -300,7 +326,7 @@ class Resolver:
         self.sentences = sentences
         self._sentence_starts = [s.span[0] for s in sentences]
         self.reading = _Reading(reference, reference.date)
-        self._future_cache: dict[int, bool] = {}
+        self._tense_cache: dict[int, list[tuple[int, str]]] = {}
         self._abbreviation_cache: dict[str, zones.ZoneChoice] = {}
 
     # -- helpers
@@ -311,11 +337,22 @@ class Resolver:
         index = self.sentence_index(position)
         return self.sentences[index].text if index >= 0 else self.text
 
-    def _future(self, c: Candidate) -> bool:
+    def tense(self, c: Candidate) -> str | None:
+        """'past', 'future' or None: the tense cue nearest before the time, else after it."""
         index = self.sentence_index(c.span[0])
-        if index not in self._future_cache:  # once per sentence: texts can hold thousands of times
-            self._future_cache[index] = _is_future(self.grammar, self.sentence_text(c.span[0]))
-        return self._future_cache[index]
+        if index < 0:
+            return None
+        if index not in self._tense_cache:  # once per sentence: texts can hold thousands of times
+            self._tense_cache[index] = _tense_cues(self.grammar, self.sentences[index])
+        cues = self._tense_cache[index]
+        before = [kind for position, kind in cues if position < c.span[0]]
+        if before:
+            return before[-1]
+        after = [kind for position, kind in cues if position >= c.span[1]]
+        return after[0] if after else None
+
+    def _future(self, c: Candidate) -> bool:
+        return self.tense(c) == "future"
 
     def zone_named(self, c: Candidate) -> zones.ZoneChoice | None:
         return explicit_zone(c, self.grammar, self.text, self.sentences, self.sentence_index(c.span[0]),
@@ -425,14 +462,15 @@ class Resolver:
                 elif sign > 0 and month <= self.ref.month:
                     year += 1
                 elif not direction:
-                    year = _closest_year(month, 15, self.ref, self._future(c))
+                    year = nearest_occurrence(lambda y: month_period(y, month), self.ref, self.tense(c)).start.year
             return Resolved("DATE", month_period(year, month), approximate=bool(part), flags=flags,
                             relation=self.relation(c))
         day_number = int(re.match(r"\d+", c.get("day")).group())
         if year is None:
             if self.ref is None:
                 return Resolved("DATE", value=f"XXXX-{month:02d}-{day_number:02d}", unresolved="no reference date")
-            year = _closest_year(month, day_number, self.ref, self._future(c))
+            nearest = nearest_occurrence(lambda y: _day_in(y, month, day_number), self.ref, self.tense(c))
+            year = nearest.start.year if nearest is not None else self.ref.year
         try:
             d = date(year, month, day_number)
         except ValueError:

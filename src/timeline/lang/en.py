@@ -132,10 +132,24 @@ COUNT_NOUNS = frozenset(
 SEQUENCE_MARKERS = ("and then", "then", "later", "afterwards", "afterward", "after that",
                     "subsequently", "eventually", "finally", "soon after", "shortly after",
                     "shortly afterwards", "moments later", "next")
-# Words that make a sentence about the future (weekday/in-N resolution).
+# Tense cues: the one nearest before a time (else after it, in its sentence) tells whether a
+# day or month named without its year is a past or a coming one.
 FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "going to", "is to", "are to", "scheduled",
                "plans to", "plan to", "expected to", "set to", "due to", "would", "upcoming",
-               "coming", "next")
+               "coming", "next", "expects", "expect", "plans", "intends", "payable", "expire",
+               "expires", "expiring", "effective", "deadline", "of record", "to be", "starting",
+               "beginning", "ahead", "later this")
+PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "rose",
+             "fell", "began", "became", "gave", "met", "won", "lost", "left", "paid", "sold",
+             "bought", "held", "saw", "got", "cut", "hit", "ran", "spent", "struck", "fought",
+             "sent", "built", "brought", "thought", "found", "ago", "last", "earlier this",
+             "wrote", "spoke", "shot", "killed", "died", "fled", "led", "stood", "kept", "knew",
+             "grew", "drew", "flew", "fell", "broke", "chose", "rode", "drove", "ate", "swore",
+             "sank", "sprang", "stole", "threw", "woke", "wore", "shut", "quit", "split")
+# A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs).
+PAST_SUFFIX = r"[a-z]{2,}ed"
+# After these a past form is a participle ("will be held", "is expected"), not the past tense.
+PARTICIPLE_AUXILIARIES = ("be", "being", "is", "are", "am", "'s", "’s", "'re", "’re")
 # Leading words of a sentence or clause that are not part of the event description.
 CLAUSE_FILLERS = ("but", "and", "so", "yet", "then", "and then", "also", "still", "however",
                   "meanwhile", "later", "afterwards", "afterward", "after that", "eventually",
