@@ -110,6 +110,35 @@ def add_months(d: date, months: int) -> date:
     return date(year, month + 1, min(d.day, last_day))
 
 
+def shift_by_years(period: Period, years: int) -> Period | None:
+    """The same period ``years`` earlier or later, at its own grain (2023-Q3 -> 2022-Q3)."""
+    if period.start is None:
+        return None
+    start = period.start.date()
+    if period.grain == "day":
+        return day_period(add_months(start, 12 * years))
+    if period.grain == "month":
+        return month_period(start.year + years, start.month)
+    if period.grain == "quarter":
+        return quarter_period(start.year + years, (start.month - 1) // 3 + 1)
+    if period.grain == "year":
+        return year_period(start.year + years)
+    if period.grain in ("half", "season"):
+        return attrs.evolve(period, value=f"{start.year + years:04d}{period.value[4:]}",
+                            start=period.start.replace(year=period.start.year + years),
+                            end=period.end.replace(year=period.end.year + years))
+    return None
+
+
+_FOCUS_GRAINS = ("day", "month", "quarter", "half", "season", "year")
+
+
+def _previous_quarter(period: Period) -> Period:
+    start = period.start.date()
+    index = start.year * 4 + (start.month - 1) // 3 - 1
+    return quarter_period(index // 4, index % 4 + 1)
+
+
 def shift_period(anchor: date, unit: str, amount: int) -> Period | None:
     """The period ``amount`` units away from ``anchor`` at that unit's grain ("last month")."""
     if unit in ("day", "night"):
@@ -160,6 +189,13 @@ class _Reading:
     zone: zones.ZoneChoice | None = None
     zone_paragraph: int = -1
     last: TimeMention | None = None
+    # Calendar periods the text named last (by grain, and the latest of any grain): what "the
+    # quarter", "the year-earlier period" and "a year earlier" count from.
+    focus: dict[str, Period] = attrs.Factory(dict)
+    focus_latest: Period | None = None
+    # The base of the last "<amount> <unit> earlier/later": a repeat of the same phrase
+    # ("... from $5 a year earlier. Sales ... a year earlier") compares with the same period.
+    repeat: tuple | None = None
 
 
 def _norm(word: str | None) -> str:
@@ -314,6 +350,7 @@ class Resolved:
     zone: zones.ZoneChoice | None = None
     sets_day: bool = False  # a day the following bare clock times fall on
     instant: datetime | None = None  # an instant counted from another one ("two hours later")
+    sets_focus: bool = True  # a period the text now talks about ("the quarter", "a year earlier")
 
 
 class Resolver:
@@ -556,16 +593,44 @@ class Resolver:
         return Resolved("DATE", century_period(ordinal - 1), relation=self.relation(c))
 
     def read_quarter(self, c: Candidate) -> Resolved:
+        """'the third quarter' (the nearest one, by tense), 'Q3 2023', and quarters named by
+        the one in focus: 'the quarter', 'the year-earlier quarter', 'the 1988 period'."""
         raw = c.get("q") or c.get("q2")
+        if raw is None and c.get("ordinal") is None:
+            return self._focus_quarter(c)
         quarter = int(raw) if raw else self.lang.ORDINALS[_norm(c.get("ordinal"))]
-        year = _year_from(c.get("year"))
+        quarter = 4 if quarter < 0 else quarter
+        year = _year_from(c.get("year") or c.get("year0"))
+        direction = _norm(c.get("direction") or c.get("direction0"))
         if year is None:
             if self.ref is None:
-                return Resolved("DATE", value=f"XXXX-Q{max(quarter, 1)}", unresolved="no reference date")
-            year = self.ref.year + self.lang.DIRECTIONS.get(_norm(c.get("direction")), 0)
-        if quarter < 0:
-            quarter = 4
-        return Resolved("DATE", quarter_period(year, quarter), relation=self.relation(c))
+                return Resolved("DATE", value=f"XXXX-Q{quarter}", unresolved="no reference date")
+            if direction:
+                year = self.ref.year + self.lang.DIRECTIONS.get(direction, 0)
+            else:
+                year = nearest_occurrence(lambda y: quarter_period(y, quarter), self.ref,
+                                          self.tense(c)).start.year
+        year -= 1 if c.get("yearago") else 0
+        return Resolved("DATE", quarter_period(year, quarter), relation=self.relation(c),
+                        sets_focus=not c.get("yearago"))
+
+    def _focus_quarter(self, c: Candidate) -> Resolved:
+        word = _norm(c.get("focus"))
+        focus = self.reading.focus.get("quarter")
+        year = _year_from(c.get("year0"))
+        if focus is None or "current" in word:
+            if self.ref is None:
+                return Resolved("DATE", value="XXXX-QX", unresolved="no quarter named before it")
+            focus = quarter_period(self.ref.year, (self.ref.month - 1) // 3 + 1)
+            if any(w in word for w in ("latest", "recent")) and year is None:
+                focus = _previous_quarter(focus)
+        if any(w in word for w in ("previous", "prior")):
+            focus = _previous_quarter(focus)
+        if year is not None:
+            focus = shift_by_years(focus, year - focus.start.year)
+        if c.get("yearago"):
+            focus = shift_by_years(focus, -1)
+        return Resolved("DATE", focus, relation=self.relation(c), sets_focus=False)
 
     def read_half(self, c: Candidate) -> Resolved:
         half = 1 if _norm(c.get("ordinal")) in ("first", "1st") else 2
@@ -626,13 +691,24 @@ class Resolver:
         duration = duration_value(amount, unit, self.lang.UNITS)
         offset = self.offset_seconds(c)
         approximate = self.approximate(c, amount)
+        focus = None
         if relation in ("ago", "in"):
             base_day, base_time = self.ref, self.reading.reference.time
+        elif self.reading.repeat is not None and self.reading.repeat[0] == (amount, unit, sign):
+            base_day, base_time, focus = self.reading.repeat[1:]
         else:
             last = self.reading.last
             base_time = last.start if last is not None and last.grain in ("minute", "second", "hour") else None
             base_day = (last.start.date() if last is not None and last.start is not None else None)
+            focus = self.reading.focus_latest
+            self.reading.repeat = ((amount, unit, sign), base_day, base_time, focus)
         time_unit = self.lang.UNITS[unit][1]
+        if unit == "year" and focus is not None and amount is not None and amount == int(amount):
+            # "a year earlier" than the quarter (month, day) in focus: that quarter a year before
+            period = shift_by_years(focus, int(sign * amount))
+            if period is not None:
+                return Resolved("DATE", period, approximate=approximate, relation=relation,
+                                offset=offset, sets_focus=False)
         if amount is None or base_day is None or (time_unit and base_time is None):
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation,
                             offset=offset)
@@ -644,7 +720,7 @@ class Resolver:
         if period is None:
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation, offset=offset)
         return Resolved("DATE", period, approximate=approximate, relation=relation, offset=offset,
-                        sets_day=period.grain == "day")
+                        sets_day=period.grain == "day", sets_focus=relation == "ago")
 
     def read_eventrel(self, c: Candidate) -> Resolved:
         resolved = self.read_duration(c)
@@ -748,6 +824,10 @@ class Resolver:
             offset=resolved.offset, flags=tuple(flags), unresolved=resolved.unresolved)
         if start is not None:
             self.reading.last = mention
+            if resolved.sets_focus and resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
+                self.reading.focus[resolved.period.grain] = resolved.period
+                self.reading.focus_latest = resolved.period
+                self.reading.repeat = None
             if resolved.sets_day:
                 self.reading.day = resolved.period.start.date() if resolved.period else start.date()
         return mention

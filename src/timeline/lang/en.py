@@ -368,10 +368,26 @@ RULES: tuple[Rule, ...] = (
          rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<ordinal>\b\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL})[-\s]century\b",
          ("the 20th century", "the nineteenth century")),
     Rule("<ordinal> quarter of <year>", "quarter",
-         rf"(?:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
-         rf"(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b"
+         rf"(?:(?i:the)\s+)?(?:(?P<year0>{YEAR})\s+|(?P<direction0>(?i:this|last|next))\s+year['’]s\s+"
+         rf"|(?P<yearago>(?i:year[-‐\s](?:earlier|ago)))\s+|(?i:fiscal|financial|calendar)\s+)?"
+         rf"(?P<ordinal>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[-‐\s]+"
+         rf"(?:(?i:fiscal|financial|calendar)[-‐\s]+)?(?i:quarter)\b"
          rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<direction>this|last|next)\s+year))?",
-         ("the first quarter", "the third quarter of 2022", "the fourth quarter of last year")),
+         ("the first quarter", "the third quarter of 2022", "the fourth quarter of last year",
+          "third-quarter", "the 1988 second quarter", "next year's first quarter",
+          "the year-earlier third quarter", "fiscal second-quarter")),
+    Rule("the <year> quarter", "quarter",
+         rf"(?i:the)\s+(?:(?P<year0>{YEAR})|(?P<yearago>(?i:comparable\s+|corresponding\s+)?year[-‐](?:earlier|ago)))"
+         rf"\s+(?P<focus>(?i:quarter|period))\b",
+         ("the 1988 quarter", "the 1989 period", "the year-ago quarter", "the year-earlier period",
+          "the comparable year-ago quarter")),
+    Rule("the latest quarter", "quarter",
+         r"(?P<focus>(?i:the\s+(?:latest|most\s+recent|same|current|previous|prior)\s+(?:quarter|period)|the\s+quarter))\b"
+         r"(?!\s+(?:of|ended|ending|to|through)\b)",
+         ("the latest quarter", "the quarter", "the latest period", "the current quarter")),
+    Rule("year-earlier", "quarter",
+         r"(?<![\w-])(?P<yearago>(?i:year[-‐](?:earlier|ago)))(?![\w-])",
+         ("year-earlier", "year-ago")),
     Rule("<ordinal> half of <year>", "half",
          rf"(?:the\s+)?(?P<ordinal>(?i:first|second|1st|2nd|latter|last))\s+half\s+of\s+"
          rf"(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<direction>(?i:this|last|next))\s+year)\b",
