@@ -684,7 +684,7 @@ class Resolver:
         """'three days ago' (from the reference), 'two hours later' (from the last time said)."""
         amount, _ = self.amount(c)
         unit = self.unit(c)
-        direction = _norm(c.get("direction"))
+        direction = _norm(c.get("direction") or c.get("direction2") or c.get("direction3"))
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         relation = {"ago": "ago", "from now": "in", "hence": "in"}.get(direction,
                                                                        "later" if sign > 0 else "earlier")

@@ -97,13 +97,17 @@ RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 REFERENCE_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
                    "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
                    "these days": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF",
-                   "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+                   "lately": "PAST_REF",
                    "the past": "PAST_REF", "the future": "FUTURE_REF",
                    "soon": "FUTURE_REF"}
 SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
                "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
                "yearly": "P1Y"}
 FREQUENCIES = {"once": 1, "twice": 2, "thrice": 3}
+# Words that may follow a set adverb used as one ("paid quarterly to ..."); any other
+# lower-case word after it makes it an adjective ("a quarterly dividend"), not a time.
+NOT_NOUNS = ("and", "or", "but", "in", "on", "at", "for", "to", "from", "with", "by", "until",
+             "through", "as", "than", "basis", "over", "during")
 # Modifiers before a time: approximate ones and ones that shift it (relation).
 APPROXIMATORS = {"about", "around", "approximately", "roughly", "some", "nearly", "almost",
                  "circa", "about the", "around the", "shortly before", "shortly after",
@@ -319,7 +323,7 @@ RULES: tuple[Rule, ...] = (
          ("5/24/2023", "12/31/99"), numeric=True),
     Rule("<direction> <weekday> <part of day>", "weekday",
          rf"(?:(?P<direction>(?i:last|next|this|this\s+past|this\s+coming|coming|past|early|late))\s+)?"
-         rf"(?P<weekday>{WEEKDAY})(?![\w'’]|\s+(?:{_alt(WEEKDAY_NAMES_OF_THINGS)})\b)(?:\s+(?P<part>{PART_OF_DAY}))?",
+         rf"(?P<weekday>{WEEKDAY})(?![\w]|['’](?!s\b)|\s+(?:{_alt(WEEKDAY_NAMES_OF_THINGS)})\b)(?:\s+(?P<part>{PART_OF_DAY}))?",
          ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday")),
     Rule("<relative day> <part of day>", "relday",
          rf"(?:(?P<part0>(?i:earlier|later|early|late))\s+)?(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))"
@@ -397,9 +401,10 @@ RULES: tuple[Rule, ...] = (
     Rule("fiscal <year>", "fiscal",
          rf"(?i:fiscal(?:\s+year)?|FY)\s*(?P<year>{YEAR}|\d\d)\b", ("fiscal 2023", "FY2024", "fiscal year 2022")),
     Rule("<direction> <season> <year>", "season",
+         rf"(?!(?i:fall)\b(?!\s+(?:of\s+)?{YEAR}))"  # a bare "fall" is the verb
          rf"(?:(?P<direction>(?i:this|last|next|past|coming|early|late|this\s+past|the))\s+)?"
          rf"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?",
-         ("last summer", "spring 2020", "the winter of 1998")),
+         ("last summer", "spring 2020", "the winter of 1998", "summer")),
     Rule("<part> <year>", "year",
          rf"(?<![\w$£€#.,/:\-–])(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of))[-\s]+)?"
          rf"(?P<year>{YEAR})(?![\w%]|[.,:/\-–]\d|\s*(?:%|percent))",
@@ -409,8 +414,9 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<direction>{DIRECTION})\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|season))\b",
          ("last week", "this year", "earlier this month", "the past year", "next quarter")),
     Rule("<amount> <unit> ago", "ago",
-         rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+(?P<direction>(?i:ago|earlier|before|later|after|afterwards?|on|from\s+now|hence))"
-         r"(?=\s*(?:[.,;:!?)”\"’']|—|–|-|$|and\b|but\b|when\b|as\b|,))",
+         rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+(?:(?P<direction>(?i:ago|from\s+now|hence))\b"
+         rf"|(?P<direction2>(?i:earlier|later|afterwards?))\b(?!\s+than\b)"
+         r"|(?P<direction3>(?i:before|after|on))(?=\s*(?:[.,;:!?)”\"’']|—|–|-|$|and\b|but\b|when\b|as\b|,)))",
          ("three days ago", "two weeks later", "an hour earlier", "five years from now"),
          takes_modifier=True),
     Rule("<amount> <unit> before|after <event>", "eventrel",
@@ -455,8 +461,9 @@ RULES: tuple[Rule, ...] = (
     Rule("<n> times a <unit>", "set",
          rf"(?P<freq>(?i:once|twice|thrice)|{NUMBER}\s+times)\s+(?i:a|an|per|each|every)\s+(?P<unit>{UNIT_SINGULAR})\b",
          ("twice a week", "three times a day", "once a year")),
-    Rule("<set adverb>", "setadverb", rf"(?P<adverb>(?i:{_alt(SET_ADVERBS)}))\b",
-         ("daily", "weekly", "annually")),
+    Rule("<set adverb>", "setadverb",
+         rf"(?P<adverb>(?i:{_alt(SET_ADVERBS)}))\b(?!\s+(?!(?:{_alt(NOT_NOUNS)})\b)[a-z])",
+         ("daily", "weekly", "annually", "twice daily, he said")),
     Rule("<weekday>s", "set", rf"(?:(?P<weekdays>{_cap(_WEEKDAY_FULL)})s|(?P<weekends>(?i:weekends)))\b",
          ("on Mondays", "on weekends"),
          after_words=frozenset("on most some".split())),
