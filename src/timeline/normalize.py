@@ -162,19 +162,32 @@ def shift_period(anchor: date, unit: str, amount: int) -> Period | None:
     return None
 
 
+# A fraction of a unit written in the next smaller one: (letter, how many, is a time unit).
+_SMALLER_UNIT = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False),
+                 "D": ("H", 24, True), "H": ("M", 60, True), "TM": ("S", 60, True)}
+
+
 def duration_value(amount: float | None, unit: str, units: dict) -> str:
-    """TIMEX3 duration: 21 minutes -> PT21M, 1.5 hours -> PT90M, a few years -> PXY."""
+    """TIMEX3 duration: 21 minutes -> PT21M, 1.5 hours -> PT1H30M, 2 1/2 years -> P2Y6M,
+    three quarters -> P9M (ISO 8601 has no quarter unit), a few years -> PXY."""
     letter, time_unit, seconds = units[unit]
-    if unit == "fortnight":
-        amount = None if amount is None else amount * 2
-    if amount is not None and amount != int(amount):
-        smaller = {"hour": ("M", 60, True), "minute": ("S", 60, True), "day": ("H", 24, True),
-                   "week": ("D", 7, False)}.get(unit)
-        if smaller and (amount * smaller[1]) == int(amount * smaller[1]):
-            letter, factor, time_unit = smaller
-            amount *= factor
-    number = "X" if amount is None else (str(int(amount)) if amount == int(amount) else f"{amount:g}")
-    return f"PT{number}{letter}" if time_unit else f"P{number}{letter}"
+    if unit in ("fortnight", "quarter"):
+        amount = None if amount is None else amount * (2 if unit == "fortnight" else 3)
+        letter = "W" if unit == "fortnight" else "M"
+    if amount is None:
+        return f"PTX{letter}" if time_unit else f"PX{letter}"
+    whole = int(amount)
+    parts = [(whole, letter, time_unit)] if whole else []
+    if amount != whole:
+        smaller = _SMALLER_UNIT.get(("T" if time_unit and letter == "M" else "") + letter)
+        rest = (amount - whole) * smaller[1] if smaller else None
+        if rest is None or rest != int(rest):
+            parts = [(f"{amount:g}", letter, time_unit)]
+        else:
+            parts.append((int(rest), smaller[0], smaller[2]))
+    dates = "".join(f"{n}{u}" for n, u, is_time in parts if not is_time)
+    times = "".join(f"{n}{u}" for n, u, is_time in parts if is_time)
+    return f"P{dates}" + (f"T{times}" if times else "")
 
 
 # ------------------------------------------------------------------------- state ---
@@ -607,9 +620,8 @@ class Resolver:
                 return Resolved("DATE", value=f"XXXX-Q{quarter}", unresolved="no reference date")
             if direction:
                 year = self.ref.year + self.lang.DIRECTIONS.get(direction, 0)
-            else:
-                year = nearest_occurrence(lambda y: quarter_period(y, quarter), self.ref,
-                                          self.tense(c)).start.year
+            else:  # news reports quarters under way or over ("third-quarter profit")
+                year = nearest_occurrence(lambda y: quarter_period(y, quarter), self.ref, "past").start.year
         year -= 1 if c.get("yearago") else 0
         return Resolved("DATE", quarter_period(year, quarter), relation=self.relation(c),
                         sets_focus=not c.get("yearago"))
@@ -618,11 +630,11 @@ class Resolver:
         word = _norm(c.get("focus"))
         focus = self.reading.focus.get("quarter")
         year = _year_from(c.get("year0"))
-        if focus is None or "current" in word:
+        if focus is None or any(w in word for w in ("current", "latest", "recent")):
             if self.ref is None:
                 return Resolved("DATE", value="XXXX-QX", unresolved="no quarter named before it")
             focus = quarter_period(self.ref.year, (self.ref.month - 1) // 3 + 1)
-            if any(w in word for w in ("latest", "recent")) and year is None:
+            if any(w in word for w in ("latest", "recent")):  # the last one reported: over
                 focus = _previous_quarter(focus)
         if any(w in word for w in ("previous", "prior")):
             focus = _previous_quarter(focus)
@@ -644,7 +656,9 @@ class Resolver:
         return Resolved("DATE", Period(f"{year:04d}-H{half}", "half", start, end), relation=self.relation(c))
 
     def read_fiscal(self, c: Candidate) -> Resolved:
-        return Resolved("DATE", value=f"FY{_year_from(c.get('year')):04d}",
+        """'fiscal 1989': the year it is named for (TimeML's value); no start, since each
+        organization starts its fiscal year on a day of its own."""
+        return Resolved("DATE", value=f"{_year_from(c.get('year')):04d}", flags=("fiscal-year",),
                         unresolved="fiscal years start on different days for each organization",
                         relation=self.relation(c))
 
@@ -694,6 +708,9 @@ class Resolver:
         focus = None
         if relation in ("ago", "in"):
             base_day, base_time = self.ref, self.reading.reference.time
+            if relation == "ago" and self.reading.focus_latest is not None \
+                    and self.reading.focus_latest.grain == "quarter":  # results "a year ago"
+                focus = self.reading.focus_latest
         elif self.reading.repeat is not None and self.reading.repeat[0] == (amount, unit, sign):
             base_day, base_time, focus = self.reading.repeat[1:]
         else:
