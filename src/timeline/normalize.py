@@ -304,14 +304,19 @@ def _distance(period: Period, moment: datetime) -> float:
     return min(abs((period.start - moment).total_seconds()), abs((period.end - moment).total_seconds()))
 
 
-def nearest_occurrence(make: Callable[[int], Period | None], ref: date, tense: str | None) -> Period | None:
+def nearest_occurrence(make: Callable[[int], Period | None], ref: date, tense: str | None,
+                       deadline_days: int = 0) -> Period | None:
     """A period named without its year ("Nov. 21", "January", "the third quarter"): in a
-    sentence about the past the latest one begun by the reference, in one about the future the
-    first one not yet over, and with no tense cue the one nearest the reference."""
+    sentence about the past the latest one begun by the reference (or, for a deadline, one
+    beginning within ``deadline_days`` after it), in one about the future the first one not
+    yet over, and with no tense cue the one nearest the reference."""
     options = [p for p in (make(year) for year in (ref.year - 1, ref.year, ref.year + 1)) if p is not None]
     if not options:
         return None
     moment = _midnight(ref)
+    soon = [p for p in options if moment < p.start <= moment + timedelta(days=deadline_days)]
+    if tense == "past" and soon:
+        return soon[0]
     if tense == "past":
         begun = [p for p in options if p.start <= moment]
         if begun:
@@ -400,6 +405,9 @@ class Resolver:
             return before[-1]
         after = [kind for position, kind in cues if position >= c.span[1]]
         return after[0] if after else None
+
+    def _deadline_days(self, c: Candidate) -> int:
+        return self.lang.DEADLINE_DAYS if c.preposition in self.lang.DEADLINE_PREPOSITIONS else 0
 
     def _future(self, c: Candidate) -> bool:
         return self.tense(c) == "future"
@@ -512,14 +520,16 @@ class Resolver:
                 elif sign > 0 and month <= self.ref.month:
                     year += 1
                 elif not direction:
-                    year = nearest_occurrence(lambda y: month_period(y, month), self.ref, self.tense(c)).start.year
+                    year = nearest_occurrence(lambda y: month_period(y, month), self.ref, self.tense(c),
+                                              self._deadline_days(c)).start.year
             return Resolved("DATE", month_period(year, month), approximate=bool(part), flags=flags,
                             relation=self.relation(c))
         day_number = int(re.match(r"\d+", c.get("day")).group())
         if year is None:
             if self.ref is None:
                 return Resolved("DATE", value=f"XXXX-{month:02d}-{day_number:02d}", unresolved="no reference date")
-            nearest = nearest_occurrence(lambda y: _day_in(y, month, day_number), self.ref, self.tense(c))
+            nearest = nearest_occurrence(lambda y: _day_in(y, month, day_number), self.ref, self.tense(c),
+                                         self._deadline_days(c))
             year = nearest.start.year if nearest is not None else self.ref.year
         try:
             d = date(year, month, day_number)

@@ -119,7 +119,7 @@ RELATIONS = {
     "after": "after", "shortly after": "after", "just after": "after", "soon after": "after",
     "before": "before", "shortly before": "before", "just before": "before",
     "within": "within", "for": "for", "during": "at", "over": "for", "since": "since",
-    "until": "until", "till": "until", "by": "by", "in": "in", "at": "at", "on": "at",
+    "until": "until", "till": "until", "through": "until", "to": "until", "by": "by", "in": "in", "at": "at", "on": "at",
     "from": "since", "later": "later", "afterwards": "later", "afterward": "later",
     "earlier": "earlier", "ago": "ago",
 }
@@ -150,6 +150,10 @@ PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took"
              "wrote", "spoke", "shot", "killed", "died", "fled", "led", "stood", "kept", "knew",
              "grew", "drew", "flew", "fell", "broke", "chose", "rode", "drove", "ate", "swore",
              "sank", "sprang", "stole", "threw", "woke", "wore", "shut", "quit", "split")
+# A date right after these in a past-tense sentence may still be a coming deadline
+# ("the offer was extended to Nov. 16"), when it is near enough (DEADLINE_DAYS ahead).
+DEADLINE_PREPOSITIONS = ("to", "by", "through")
+DEADLINE_DAYS = 100
 # A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs).
 PAST_SUFFIX = r"[a-z]{2,}ed"
 # After these a past form is a participle ("will be held", "is expected"), not the past tense.
