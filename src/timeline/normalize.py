@@ -289,9 +289,11 @@ def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sen
 # ------------------------------------------------------------------- date readers ---
 
 
-def _year_from(raw: str | None) -> int | None:
+def _year_from(raw: str | None, lang=None) -> int | None:
     if not raw:
         return None
+    if not raw[0].isdigit():
+        return lang.spoken_year(raw) if lang is not None else None
     year = int(raw)
     if len(raw) == 2:
         year += 1900 if year >= 50 else 2000
@@ -505,7 +507,7 @@ class Resolver:
     def read_date(self, c: Candidate) -> Resolved:
         lang = self.lang
         month = lang.MONTHS[_norm(c.get("month")).rstrip(".")]
-        year = _year_from(c.get("year"))
+        year = _year_from(c.get("year"), self.lang)
         part = _norm(c.get("part"))
         flags = (f"mod:{lang.PARTS_OF_PERIOD[part.replace('the ', '')]}",) if part else ()
         direction = _norm(c.get("direction"))
@@ -594,7 +596,7 @@ class Resolver:
     def read_year(self, c: Candidate) -> Resolved:
         part = _norm(c.get("part")).replace("the ", "")
         flags = (f"mod:{self.lang.PARTS_OF_PERIOD.get(part, 'MID')}",) if part else ()
-        return Resolved("DATE", year_period(int(c.get("year"))), approximate=bool(part), flags=flags,
+        return Resolved("DATE", year_period(_year_from(c.get("year"), self.lang)), approximate=bool(part), flags=flags,
                         relation=self.relation(c))
 
     def read_decade(self, c: Candidate) -> Resolved:
@@ -623,7 +625,7 @@ class Resolver:
             return self._focus_quarter(c)
         quarter = int(raw) if raw else self.lang.ORDINALS[_norm(c.get("ordinal"))]
         quarter = 4 if quarter < 0 else quarter
-        year = _year_from(c.get("year") or c.get("year0"))
+        year = _year_from(c.get("year") or c.get("year0"), self.lang)
         direction = _norm(c.get("direction") or c.get("direction0"))
         if year is None:
             if self.ref is None:
@@ -639,7 +641,7 @@ class Resolver:
     def _focus_quarter(self, c: Candidate) -> Resolved:
         word = _norm(c.get("focus"))
         focus = self.reading.focus.get("quarter")
-        year = _year_from(c.get("year0"))
+        year = _year_from(c.get("year0"), self.lang)
         if focus is None or any(w in word for w in ("current", "latest", "recent")):
             if self.ref is None:
                 return Resolved("DATE", value="XXXX-QX", unresolved="no quarter named before it")
@@ -656,7 +658,7 @@ class Resolver:
 
     def read_half(self, c: Candidate) -> Resolved:
         half = 1 if _norm(c.get("ordinal")) in ("first", "1st") else 2
-        year = _year_from(c.get("year"))
+        year = _year_from(c.get("year"), self.lang)
         if year is None:
             if self.ref is None:
                 return Resolved("DATE", value=f"XXXX-H{half}", unresolved="no reference date")
@@ -668,13 +670,13 @@ class Resolver:
     def read_fiscal(self, c: Candidate) -> Resolved:
         """'fiscal 1989': the year it is named for (TimeML's value); no start, since each
         organization starts its fiscal year on a day of its own."""
-        return Resolved("DATE", value=f"{_year_from(c.get('year')):04d}", flags=("fiscal-year",),
+        return Resolved("DATE", value=f"{_year_from(c.get('year'), self.lang):04d}", flags=("fiscal-year",),
                         unresolved="fiscal years start on different days for each organization",
                         relation=self.relation(c))
 
     def read_season(self, c: Candidate) -> Resolved:
         code = self.lang.SEASONS[_norm(c.get("season"))]
-        year = _year_from(c.get("year"))
+        year = _year_from(c.get("year"), self.lang)
         direction = _norm(c.get("direction"))
         if year is None and direction in ("", "the"):
             return Resolved("DATE", value=f"XXXX-{code}", unresolved="season without a year")

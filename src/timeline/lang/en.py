@@ -228,7 +228,34 @@ MONTH_UNAMBIGUOUS = _cap([w for w in _MONTH_FULL if w not in ("may", "march")])
 _WEEKDAY_FULL = [w for w in WEEKDAYS if w.endswith("day")]
 WEEKDAY = rf"(?:{_cap(_WEEKDAY_FULL)}|(?:{_cap([w for w in WEEKDAYS if not w.endswith('day')])})\.)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_SPOKEN_CENTURIES = {"seventeen": 1700, "eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+_SPOKEN_TENS = [w for w in NUMBER_WORDS if NUMBER_WORDS[w] >= 10 and NUMBER_WORDS[w] < 100
+                and isinstance(NUMBER_WORDS[w], int) and " " not in w]
+# Years as said on radio and TV: "nineteen ninety-six", "nineteen oh five", "two thousand (and) one".
+SPOKEN_YEAR = (rf"(?i:(?:{_alt(_SPOKEN_CENTURIES)})[-\s](?:{_alt(_SPOKEN_TENS)}|hundred|oh[-\s](?:{_alt(_UNITS_1_19[:9])})))"
+               r"(?![\w-])")
+# "two thousand" is far more often a count: a year only after "the year", "in", "by", ...
+SPOKEN_MILLENNIUM_YEAR = rf"(?i:two\s+thousand(?:\s+(?:and\s+)?(?:{_alt(_SPOKEN_TENS + _UNITS_1_19[:9])}))?)(?![\w-])"
+
+
+def spoken_year(words: str) -> int | None:
+    """1996 for "nineteen ninety-six", 2001 for "two thousand and one"; None if not a year."""
+    words = re.sub(r"[\s-]+", " ", words.lower()).strip()
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].strip()
+        rest = rest[4:] if rest.startswith("and ") else rest
+        return 2000 + int(NUMBER_WORDS.get(rest, 0)) if rest == "" or rest in NUMBER_WORDS else None
+    first, _, rest = words.partition(" ")
+    if first not in _SPOKEN_CENTURIES:
+        return None
+    if rest == "hundred":
+        return _SPOKEN_CENTURIES[first]
+    rest = rest[3:] if rest.startswith("oh ") else rest
+    value = NUMBER_WORDS.get(rest)
+    return _SPOKEN_CENTURIES[first] + int(value) if value is not None and value < 100 else None
+
+
+YEAR = rf"(?:1[6-9]\d\d|20\d\d|{SPOKEN_YEAR})"
 NUMBER = rf"(?:\d+(?:\.\d+)?|(?i:{_alt(NUMBER_WORDS)}))"
 VAGUE = rf"(?i:{_alt(k for k in VAGUE_AMOUNTS if k)})"
 AMOUNT = rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter))?|(?P<vague>{VAGUE}))"
@@ -413,6 +440,12 @@ RULES: tuple[Rule, ...] = (
          rf"(?<![\w$£€#.,/:\-–])(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of))[-\s]+)?"
          rf"(?P<year>{YEAR})(?![\w%]|[.,:/\-–]\d|\s*(?:%|percent))",
          ("2024", "mid-2020", "early 1999"), numeric=True),
+    Rule("the year <spoken year>", "year",
+         rf"(?i:the\s+year)\s+(?P<year>{SPOKEN_YEAR}|{SPOKEN_MILLENNIUM_YEAR})",
+         ("the year two thousand", "the year nineteen ninety-six")),
+    Rule("in <spoken year>", "year", rf"(?P<year>{SPOKEN_MILLENNIUM_YEAR})(?!\s+(?:and\s+)?[a-z])",
+         ("in two thousand and two", "by two thousand."),
+         after_words=frozenset("in by since until till before after of from".split())),
     Rule("<earlier|later> <direction> <unit>", "relunit",
          rf"(?:(?P<part>(?i:earlier|later|early|late|so\s+far|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
          rf"(?P<direction>{DIRECTION})\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|season))\b",
