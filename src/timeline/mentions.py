@@ -146,6 +146,8 @@ def _select(found: list[tuple[int, int, int, re.Match]]) -> list[tuple[int, int,
 def _with_context(grammar: Grammar, text: str, item) -> Candidate:
     start, end, priority, match = item
     rule = grammar.rules[priority].rule
+    if "lead" in match.re.groupindex and match.group("lead"):  # a preposition matched, not extent
+        start = match.end("lead")
     left = text[max(0, start - _LOOKBACK):start]
     modifier = None
     if rule.takes_modifier:

@@ -511,6 +511,8 @@ class Resolver:
         part = _norm(c.get("part"))
         flags = (f"mod:{lang.PARTS_OF_PERIOD[part.replace('the ', '')]}",) if part else ()
         direction = _norm(c.get("direction"))
+        if year is None and c.get("yeardirection") and self.ref is not None:  # "June last year"
+            year = self.ref.year + lang.DIRECTIONS[_norm(c.get("yeardirection"))]
         if c.get("day") is None:
             if year is None:
                 if self.ref is None:
@@ -678,11 +680,12 @@ class Resolver:
         code = self.lang.SEASONS[_norm(c.get("season"))]
         year = _year_from(c.get("year"), self.lang)
         direction = _norm(c.get("direction"))
-        if year is None and direction in ("", "the"):
-            return Resolved("DATE", value=f"XXXX-{code}", unresolved="season without a year")
         if year is None:
             if self.ref is None:
                 return Resolved("DATE", value=f"XXXX-{code}", unresolved="no reference date")
+            if direction in ("", "the", "early", "late"):  # the nearest such season, by tense
+                period = nearest_occurrence(lambda y: season_period(y, code), self.ref, self.tense(c))
+                return Resolved("DATE", period, approximate=True, relation=self.relation(c))
             year = self.ref.year
             sign = self.lang.DIRECTIONS.get(direction.split()[-1], 0)
             current = season_period(year, code)
@@ -764,7 +767,7 @@ class Resolver:
         """'in two weeks': a future day when the sentence speaks of the future, else a duration."""
         amount, _ = self.amount(c)
         unit = self.unit(c)
-        within = c.text.lower().startswith("within")
+        within = c.preposition == "within"
         if within or not self._future(c) or self.ref is None or amount is None or self.lang.UNITS[unit][1]:
             resolved = self.read_duration(c)
             return attrs.evolve(resolved, relation="within" if within else "in")

@@ -112,7 +112,7 @@ NOT_NOUNS = ("and", "or", "but", "in", "on", "at", "for", "to", "from", "with", 
 APPROXIMATORS = {"about", "around", "approximately", "roughly", "some", "nearly", "almost",
                  "circa", "about the", "around the", "shortly before", "shortly after",
                  "just before", "just after", "soon after", "just over", "just under",
-                 "more than", "less than", "over", "under", "up to", "at least", "at most",
+                 "more than", "less than", "no more than", "no less than", "up to", "at least", "at most",
                  "upwards of", "close to", "an estimated", "the better part of"}
 # How a preposition (or a modifier) relates a time to its event.
 RELATIONS = {
@@ -327,7 +327,7 @@ RULES: tuple[Rule, ...] = (
          r"(?P<offset>Z|[+\-]\d\d:?\d\d)?(?:\s*{zone})?)?(?![\w\-]|:\d)",
          ("2023-05-24", "2023-05-24T17:55:00Z", "2023-05-24T17:55+02:00", "2024-03-14 21:05 UTC")),
     Rule("<weekday>, <month> <day>, <year>", "date",
-         rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?![\d:])\b"
+         rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\d|:\d)\b"
          rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
          ("May 24, 2023", "Wednesday, May 24", "Sept. 3", "Jan 5th")),
     Rule("<weekday>, <day> <month> <year>", "date",
@@ -343,6 +343,9 @@ RULES: tuple[Rule, ...] = (
     Rule("<direction> <month>", "date",
          rf"(?P<direction>(?i:last|next|this|this\s+past|this\s+coming))\s+(?P<month>{MONTH})\b",
          ("last October", "next June")),
+    Rule("<month> <direction> year", "date",
+         rf"(?P<month>{MONTH})\s+(?P<yeardirection>(?i:last|this|next))\s+year\b",
+         ("June last year", "January this year")),
     Rule("<month>", "date", rf"(?P<month>{MONTH_UNAMBIGUOUS})\b(?!\s+\d)",
          ("in January", "in September"),
          after_words=frozenset("in since until till by from during through of before after "
@@ -403,7 +406,8 @@ RULES: tuple[Rule, ...] = (
          rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<ordinal>\b\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL})[-\s]century\b",
          ("the 20th century", "the nineteenth century")),
     Rule("<ordinal> quarter of <year>", "quarter",
-         rf"(?:(?i:the)\s+)?(?:(?P<year0>{YEAR})\s+|(?P<direction0>(?i:this|last|next))\s+year['’]s\s+"
+         rf"(?:(?i:the)\s+(?!(?:\w+\s+)?\w+[-‐](?i:quarter)))?"  # "the third-quarter results": no "the"
+         rf"(?:(?P<year0>{YEAR})\s+|(?P<direction0>(?i:this|last|next))\s+year['’]s\s+"
          rf"|(?P<yearago>(?i:year[-‐\s](?:earlier|ago)))\s+|(?i:fiscal|financial|calendar)\s+)?"
          rf"(?P<ordinal>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[-‐\s]+"
          rf"(?:(?i:fiscal|financial|calendar)[-‐\s]+)?(?i:quarter)\b"
@@ -451,7 +455,7 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<direction>{DIRECTION})\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|season))\b",
          ("last week", "this year", "earlier this month", "the past year", "next quarter")),
     Rule("<amount> <unit> ago", "ago",
-         rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+(?:(?P<direction>(?i:ago|from\s+now|hence))\b"
+         rf"{AMOUNT}\s+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?:(?P<direction>(?i:ago|from\s+now|hence))\b"
          rf"|(?P<direction2>(?i:earlier|later|afterwards?))\b(?!\s+than\b)"
          r"|(?P<direction3>(?i:before|after|on))(?=\s*(?:[.,;:!?)”\"’']|—|–|-|$|and\b|but\b|when\b|as\b|,)))",
          ("three days ago", "two weeks later", "an hour earlier", "five years from now"),
@@ -463,7 +467,7 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})\s+(?P<direction>(?i:later|earlier|ago|afterwards?))\b",
          ("minutes later", "days earlier")),
     Rule("in <amount> <unit>", "in",
-         rf"(?i:in|within)\s+{AMOUNT}\s+(?P<unit>{UNIT})(?:['’]s?\s+time)?\b",
+         rf"(?P<lead>(?i:in|within)\s+){AMOUNT}\s+(?P<unit>{UNIT})(?:['’]s?\s+time)?\b",
          ("in two weeks", "in a few days", "in 10 years' time"), takes_modifier=True),
     # ---- durations -------------------------------------------------------------------------
     Rule("the past <amount> <unit>", "duration",
@@ -480,8 +484,9 @@ RULES: tuple[Rule, ...] = (
          rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+and\s+(?P<half2>a\s+half)\b", ("an hour and a half",),
          takes_modifier=True),
     Rule("<amount> <unit>", "duration",
-         rf"{AMOUNT}\s+(?:(?i:more|additional|full|long|straight|consecutive|whole|extra)\s+)?(?P<unit>{UNIT})\b(?![-‐]old)",
-         ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes"),
+         rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT}\s+"
+         rf"(?:(?i:more|additional|full|long|straight|consecutive|whole|extra)\s+)?(?P<unit>{UNIT})\b(?![-‐]old)",
+         ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes", "the nine months"),
          takes_modifier=True),
     Rule("recent <units>", "duration",
          rf"(?P<vague>(?i:recent|coming|the\s+coming))\s+(?P<unit>{UNITS_PLURAL})\b",
@@ -529,6 +534,7 @@ AMOUNT_BOUNDS = {
     "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "just under": (0.85, 1.0), "under": (0.5, 1.0),
     "less than": (0.5, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
     "just over": (1.0, 1.15), "over": (1.0, 1.5), "more than": (1.0, 1.5), "at least": (1.0, 1.5),
+    "no more than": (0.0, 1.0), "no less than": (1.0, 1.5),
     "upwards of": (1.0, 1.5), "the better part of": (0.6, 1.0),
 }
 # How a modifier or preposition widens a clock time into a window, in minutes around it.
