@@ -330,11 +330,13 @@ def nearest_occurrence(make: Callable[[int], Period | None], ref: date, tense: s
     return min(options, key=lambda p: _distance(p, moment))
 
 
-def _day_in(year: int, month: int, day: int) -> Period | None:
+def _day_in(year: int, month: int, day: int, weekday: int | None = None) -> Period | None:
+    """That day in ``year``; None if there is none (Feb. 29) or it is not on ``weekday``."""
     try:
-        return day_period(date(year, month, day))
-    except ValueError:  # Feb. 29 of a common year
+        d = date(year, month, day)
+    except ValueError:
         return None
+    return day_period(d) if weekday is None or d.isoweekday() == weekday else None
 
 
 def _weekday_date(weekday: int, ref: date, direction: str, future: bool) -> date:
@@ -532,8 +534,12 @@ class Resolver:
         if year is None:
             if self.ref is None:
                 return Resolved("DATE", value=f"XXXX-{month:02d}-{day_number:02d}", unresolved="no reference date")
-            nearest = nearest_occurrence(lambda y: _day_in(y, month, day_number), self.ref, self.tense(c),
-                                         self._deadline_days(c))
+            weekday = lang.WEEKDAYS.get(_norm(c.get("weekday")).rstrip("."))
+            nearest = nearest_occurrence(lambda y: _day_in(y, month, day_number, weekday), self.ref,
+                                         self.tense(c), self._deadline_days(c))
+            if nearest is None and weekday is not None:  # the weekday fits no nearby year
+                nearest = nearest_occurrence(lambda y: _day_in(y, month, day_number), self.ref,
+                                             self.tense(c), self._deadline_days(c))
             year = nearest.start.year if nearest is not None else self.ref.year
         try:
             d = date(year, month, day_number)
@@ -741,6 +747,9 @@ class Resolver:
             if period is not None:
                 return Resolved("DATE", period, approximate=approximate, relation=relation,
                                 offset=offset, sets_focus=False)
+        if amount is None and relation in ("ago", "in"):  # "a few years ago": some time back
+            return Resolved("DATE", value="PAST_REF" if relation == "ago" else "FUTURE_REF",
+                            approximate=True, relation=relation, offset=offset)
         if amount is None or base_day is None or (time_unit and base_time is None):
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation,
                             offset=offset)
