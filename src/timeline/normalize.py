@@ -206,6 +206,7 @@ class _Reading:
     # quarter", "the year-earlier period" and "a year earlier" count from.
     focus: dict[str, Period] = attrs.Factory(dict)
     focus_latest: Period | None = None
+    last_period: Period | None = None  # of the last time said, relative ones included
     # The base of the last "<amount> <unit> earlier/later": a repeat of the same phrase
     # ("... from $5 a year earlier. Sales ... a year earlier") compares with the same period.
     repeat: tuple | None = None
@@ -738,7 +739,7 @@ class Resolver:
             last = self.reading.last
             base_time = last.start if last is not None and last.grain in ("minute", "second", "hour") else None
             base_day = (last.start.date() if last is not None and last.start is not None else None)
-            focus = self.reading.focus_latest
+            focus = self.reading.last_period
             self.reading.repeat = ((amount, unit, sign), base_day, base_time, focus)
         time_unit = self.lang.UNITS[unit][1]
         if unit == "year" and focus is not None and amount is not None and amount == int(amount):
@@ -865,6 +866,8 @@ class Resolver:
             offset=resolved.offset, flags=tuple(flags), unresolved=resolved.unresolved)
         if start is not None:
             self.reading.last = mention
+            if resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
+                self.reading.last_period = resolved.period
             if resolved.sets_focus and resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
                 self.reading.focus[resolved.period.grain] = resolved.period
                 self.reading.focus_latest = resolved.period

@@ -1,0 +1,74 @@
+"""normalize.py: choosing the year of a dateless period, duration values, tense, focus."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import timeline
+from timeline.lang import en
+from timeline.normalize import duration_value, month_period, nearest_occurrence, quarter_period
+
+REF = date(2024, 11, 2)
+
+
+@pytest.mark.parametrize("month, tense, deadline, year", [
+    (1, "past", 0, 2024),     # "in January" said in the past: this January
+    (1, "future", 0, 2025),   # "will ... in January": the coming one
+    (1, None, 0, 2025),       # no cue: the nearest (2 months ahead, not 10 back)
+    (6, None, 0, 2024),
+    (12, "past", 0, 2023),    # a past December
+    (12, "past", 100, 2024),  # "... extended to December": a near deadline
+    (11, "future", 0, 2024),  # the month under way is not over
+])
+def test_nearest_occurrence_of_a_month(month, tense, deadline, year):
+    period = nearest_occurrence(lambda y: month_period(y, month), REF, tense, deadline)
+    assert period.value == f"{year}-{month:02d}"
+
+
+def test_nearest_occurrence_with_no_option_is_none():
+    assert nearest_occurrence(lambda y: None, REF, None) is None
+
+
+def test_quarter_without_a_year_is_the_latest_begun():
+    assert nearest_occurrence(lambda y: quarter_period(y, 4), date(1998, 1, 26), "past").value == "1997-Q4"
+
+
+@pytest.mark.parametrize("amount, unit, value", [
+    (21, "minute", "PT21M"), (1.5, "hour", "PT1H30M"), (1.5, "minute", "PT1M30S"),
+    (2.5, "year", "P2Y6M"), (3, "quarter", "P9M"), (None, "quarter", "PXM"), (2, "fortnight", "P4W"),
+    (None, "minute", "PTXM"), (0.5, "day", "PT12H"), (1.25, "year", "P1Y3M"), (0.3, "hour", "PT18M"),
+])
+def test_duration_value(amount, unit, value):
+    assert duration_value(amount, unit, en.UNITS) == value
+
+
+def _values(text: str, reference: str = "2024-11-02") -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in timeline.find_times(text, reference=reference)]
+
+
+def test_the_nearest_tense_cue_wins_over_one_elsewhere_in_the_sentence():
+    # "said" is nearer to Friday than "will": the Friday that is past
+    assert _values("Officials who will retire said Friday the plant had closed.") == [("Friday", "2024-11-01")]
+    assert _values("He said the plant will reopen on Friday.") == [("Friday", "2024-11-08")]
+
+
+def test_a_participle_is_not_the_past_tense():
+    assert _values("The runoff will be held on Dec. 2.") == [("Dec. 2", "2024-12-02")]
+
+
+def test_repeated_comparison_counts_from_the_same_period():
+    text = ("Profit rose in the third quarter to $5 million from $3 million a year earlier. "
+            "Sales rose to $90 million from $80 million a year earlier.")
+    assert [v for _, v in _values(text)] == ["2024-Q3", "2023-Q3", "2023-Q3"]
+
+
+def test_narrative_steps_of_different_sizes_still_chain():
+    text = "The war began in 1990. Two years later a truce was signed. A year later it collapsed."
+    assert [v for _, v in _values(text)] == ["1990", "1992", "1993"]
+
+
+def test_fiscal_year_keeps_its_start_unresolved():
+    (mention,) = timeline.find_times("Sales in fiscal 2023 rose.", reference="2024-11-02")
+    assert (mention.value, mention.start, "fiscal-year" in mention.flags) == ("2023", None, True)
+    assert mention.unresolved
