@@ -32,10 +32,15 @@ class EventDraft:
     sequence: bool = False     # placed after its predecessor by a word like "then"
 
 
+_VERB_LISTS = ("verbs.txt", "irregular_verbs.txt")
+
+
 @lru_cache(maxsize=None)
 def verb_forms(lang: str) -> frozenset[str]:
-    lines = resources.files("timeline").joinpath(f"data/{lang}/verbs.txt").read_text("utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    folder = resources.files("timeline").joinpath(f"data/{lang}")
+    lines = [line.strip() for name in _VERB_LISTS
+             for line in folder.joinpath(name).read_text("utf-8").splitlines()]
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @attrs.frozen
@@ -100,6 +105,8 @@ class EventFinder:
         known = w in self.verbs or w.rstrip("s") in self.verbs or (w.endswith("es") and w[:-2] in self.verbs)
         if not prev or not word[:1].islower() and prev in lang.PRONOUNS:
             return 0  # sentence-initial words are subjects far more often than imperatives
+        if not word[:1].islower() or prev[:1].isdigit():
+            return 0  # a name mid-sentence ("the United States"), a counted noun ("200 reservists")
         if prev in lang.AUXILIARIES or prev in ("to", "then"):
             return 3 if w not in lang.DETERMINERS and w not in lang.PRONOUNS and word[:1].islower() else 0
         if known and not w.endswith("s"):
@@ -124,7 +131,7 @@ class EventFinder:
             strength = self._is_verb(match.group(), previous)
             previous = match.group()
             if strength:
-                distance = min(abs(s - near), abs(e - near))
+                distance = (near - e) if e <= near else (s - near) * self.lang.VERB_AFTER_TIME_PENALTY
                 key = (-min(strength, 2), distance)
                 if best is None or key < best[0]:
                     best = (key, match.group(), (s, e))
