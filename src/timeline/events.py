@@ -255,8 +255,8 @@ def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
     references to the present date nothing on the timeline."""
     groups: list[tuple[int, ...]] = []
     for i, mention in enumerate(mentions):
-        if mention.type == "SET" or mention.value in _REFERENCE_VALUES:
-            continue
+        if mention.type == "SET" or mention.value in _REFERENCE_VALUES and mention.relation not in ("ago", "in"):
+            continue  # "now", "recently"; but "a few years ago" dates its event, vaguely
         if _is_attributive(text, mention, grammar.lang.ATTRIBUTIVE_DETERMINERS):
             continue
         if "conversion-of-previous" in mention.flags and groups and groups[-1][-1] == i - 1:

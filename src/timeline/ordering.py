@@ -77,8 +77,9 @@ def _key(time: TimeValue | None) -> datetime | None:
 class Placer:
     """Dates and orders the events of one text."""
 
-    def __init__(self, grammar: Grammar, mentions: list[TimeMention]):
+    def __init__(self, grammar: Grammar, mentions: list[TimeMention], reference: datetime | None = None):
         self.mentions = mentions
+        self.reference = reference  # the document's time: what "a few years ago" counts back from
         self.windows = grammar.lang.CLOCK_WINDOWS
         # Kept up to date while placing, so each event looks back in constant time.
         self._last_dated: Event | None = None
@@ -110,6 +111,13 @@ class Placer:
                          earliest=None if exact else earliest, latest=None if exact else latest,
                          approximate=not exact, anchor=anchor.id, timezone=anchor.time.timezone)
 
+    def _from_reference(self, mention: TimeMention) -> TimeValue:
+        """'a few years ago', 'in a few days': bounds counted from the document's time."""
+        sign = -1 if mention.relation == "ago" else 1
+        earliest, latest = sorted(self.reference + sign * timedelta(seconds=s) for s in mention.offset)
+        return attrs.evolve(_time_of(mention, self.windows), earliest=earliest, latest=latest,
+                            approximate=True)
+
     def _after_previous(self, mention: TimeMention | None, placed: list[Event]) -> TimeValue:
         previous = self._last_dated
         extra = {} if previous is None else {"anchor": previous.id, "earliest": _key(previous.time)}
@@ -129,6 +137,8 @@ class Placer:
                 if last.start is not None and "conversion-of-previous" not in last.flags:
                     time = attrs.evolve(time, end=last.end, latest=last.end if time.latest else None)
             return time
+        if mention.relation in ("ago", "in") and mention.offset is not None and self.reference is not None:
+            return self._from_reference(mention)
         if mention.type == "DURATION" and mention.relation in _ELAPSED and mention.unresolved is None:
             return self._elapsed(mention, placed)
         if mention.type == "DURATION" and mention.unresolved is None:

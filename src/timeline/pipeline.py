@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import events, mentions, normalize, ordering, text as text_stage
-from .reference import make_reference
+from .reference import make_reference, reference_instant
 from .timeline import Timeline
 from .values import Reference, TimeMention
 
@@ -47,7 +47,7 @@ def extract(text: str, *, reference=None, tz=None, lang: str = "en") -> Timeline
     sentences, found = _mentions(text, ref)
     finder = events.EventFinder(grammar, text, sentences, found)
     drafts = finder.find(events.group_mentions(grammar, text, found))
-    placed = ordering.Placer(grammar, found).place(drafts)
+    placed = ordering.Placer(grammar, found, reference_instant(ref)).place(drafts)
     reference_text = (ref.time.isoformat() if ref.time else ref.date.isoformat() if ref.date else None)
     return Timeline(events=placed, mentions=found, text=text, reference=reference_text,
                     timezone=ref.zone_name)

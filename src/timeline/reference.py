@@ -36,6 +36,15 @@ def make_reference(reference: object = None, tz: object = None, lang: str = "en"
     return Reference(when, None, zone, zone_name, lang)
 
 
+def reference_instant(reference: Reference) -> datetime | None:
+    """The reference as an aware instant: its time, else the start of its day in its zone (UTC
+    when none was given)."""
+    if reference.time is not None or reference.date is None:
+        return reference.time
+    midnight = datetime(reference.date.year, reference.date.month, reference.date.day)
+    return zones.localize(midnight, reference.zone_name or "UTC")[0]
+
+
 def _parse_reference(reference: object) -> date | datetime | None:
     if reference is None or isinstance(reference, (date, datetime)):
         return reference
