@@ -35,6 +35,7 @@ class _CompiledRule:
     rule: en.Rule
     regex: re.Pattern
     priority: int
+    veto: re.Pattern | None = None  # searched in the left context plus the match: a hit rejects it
 
 
 @attrs.frozen
@@ -77,7 +78,8 @@ def compile_grammar(lang: ModuleType) -> Grammar:
     abbreviations = "|".join(sorted(zones.ABBREVIATIONS, key=len, reverse=True))
     zone = lang.ZONE_TEMPLATE.replace("{places}", places).replace("{abbreviations}", abbreviations)
     rules = tuple(
-        _CompiledRule(rule, re.compile(_WORD_START + rule.pattern.replace("{zone}", zone)), priority)
+        _CompiledRule(rule, re.compile(_WORD_START + rule.pattern.replace("{zone}", zone)), priority,
+                      re.compile(rule.veto + r"$") if rule.veto else None)
         for priority, rule in enumerate(lang.RULES))
     return Grammar(
         rules=rules,
@@ -122,7 +124,8 @@ def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
             # Trailing whitespace (an optional part that matched nothing) is not extent.
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if end > start and _allowed(grammar, compiled.rule, text, start, end):
+            if end > start and _allowed(grammar, compiled.rule, text, start, end) and not (
+                    compiled.veto and compiled.veto.search(text, max(0, start - _LOOKBACK), end)):
                 found.append((start, end, compiled.priority, match))
     return found
 

@@ -313,8 +313,14 @@ class Rule(NamedTuple):
     numeric: bool = False
     # An approximating or relating modifier word may precede it and joins the extent.
     takes_modifier: bool = False
+    # A regex that, found ending where the match ends (left context included), rejects it.
+    veto: str | None = None
 
 
+# "four flights a week", "$2 million a year": a rate, not a time.
+RATE = (rf"(?:[$£€]\s?)?(?:\d[\d,.]*|(?i:{_alt(w for w in NUMBER_WORDS if ' ' not in w and w not in ('a', 'an'))}))"
+        r"(?:\s+(?i:million|billion|thousand|hundred|cents?|dollars?|percent))?(?:\s+[A-Za-z][\w-]*){0,2}"
+        r"\s+(?i:a|an|per)\s+\w+")
 _CLOCK_HMS = r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
 _ZONE = r"(?:\s*{zone})?"
 # A 24-hour clock time with minutes ("17:55", "08:20:20"), shared by the rules that read one.
@@ -454,6 +460,7 @@ RULES: tuple[Rule, ...] = (
          ("in two thousand and two", "by two thousand."),
          after_words=frozenset("in by since until till before after of from".split())),
     Rule("<earlier|later> <direction> <unit>", "relunit",
+         r"(?!(?:This|Next|Last)\s+(?:Week|Month|Year)\b)"  # a title: ABC's "This Week"
          rf"(?:(?P<part>(?i:earlier|later|early|late|so\s+far|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
          rf"(?P<direction>{DIRECTION})\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|season))\b",
          ("last week", "this year", "earlier this month", "the past year", "next quarter")),
@@ -488,9 +495,10 @@ RULES: tuple[Rule, ...] = (
          takes_modifier=True),
     Rule("<amount> <unit>", "duration",
          rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT}\s+"
-         rf"(?:(?i:more|additional|full|long|straight|consecutive|whole|extra)\s+)?(?P<unit>{UNIT})\b(?![-‐]old)",
+         rf"(?:(?i:more|additional|full|long|straight|consecutive|whole|extra)\s+)?(?P<unit>{UNIT})\b"
+         r"(?![-‐\s]old\b|(?<=[Qq]uarter)\s+of\b)",  # an age; "a quarter of the market"
          ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes", "the nine months"),
-         takes_modifier=True),
+         takes_modifier=True, veto=RATE),
     Rule("recent <units>", "duration",
          rf"(?P<vague>(?i:recent|coming|the\s+coming))\s+(?P<unit>{UNITS_PLURAL})\b",
          ("in recent years", "the coming months")),
