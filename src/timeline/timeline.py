@@ -133,6 +133,85 @@ class Timeline(Sequence):
 
         return to_timeml(self.to_dict(), docid=docid)
 
+    # Exporters live in their own modules and import their optional package only when called.
+    def to_dataframe(self, tz: object = None):
+        """One row per event (pandas, extra ``pandas``); see :func:`timeline.dataframe.to_dataframe`.
+
+        >>> import timeline
+        >>> tl = timeline.extract("At 6 p.m. the servers failed.", reference="2023-05-24", tz="UTC")
+        >>> tl.to_dataframe()["start"].tolist()
+        [Timestamp('2023-05-24 18:00:00+0000', tz='UTC')]
+        """
+        from .dataframe import to_dataframe
+
+        return to_dataframe(self, tz=tz)
+
+    def mentions_frame(self, tz: object = None):
+        """One row per time expression (pandas); see :func:`timeline.dataframe.mentions_frame`.
+
+        >>> import timeline
+        >>> timeline.extract("for 21 minutes", tz="UTC").mentions_frame()["duration"].tolist()
+        [Timedelta('0 days 00:21:00')]
+        """
+        from .dataframe import mentions_frame
+
+        return mentions_frame(self, tz=tz)
+
+    def to_csv(self, path_or_buf=None, tz: object = None, **kwargs: Any):
+        """The events table as CSV (pandas); text when ``path_or_buf`` is None.
+
+        >>> import timeline
+        >>> timeline.extract("At 6 p.m. the servers failed.", tz="UTC").to_csv().splitlines()[0][:30]
+        'id,start,end,earliest,latest,d'
+        """
+        from .dataframe import to_csv
+
+        return to_csv(self, path_or_buf, tz=tz, **kwargs)
+
+    def to_ics(self, **kwargs: Any) -> str:
+        """An iCalendar file, one VEVENT per dated event (extra ``ics``); see :mod:`timeline.ics`.
+
+        >>> import timeline
+        >>> ics = timeline.extract("At 6 p.m. the servers failed.", reference="2023-05-24",
+        ...                        tz="America/New_York").to_ics()
+        >>> [line for line in ics.splitlines() if line.startswith("DTSTART")]
+        ['DTSTART;TZID=America/New_York:20230524T180000']
+        """
+        from .ics import to_ics
+
+        return to_ics(self, **kwargs)
+
+    def plot(self, ax=None, tz: object = None, second_tz: object = None):
+        """Draw the events on a time axis (matplotlib, extra ``plot``); returns the Figure.
+
+        >>> import matplotlib; matplotlib.use("Agg")
+        >>> import timeline
+        >>> fig = timeline.extract("At 6 p.m. the servers failed.", reference="2023-05-24",
+        ...                        tz="America/New_York").plot(second_tz="Europe/Paris")
+        >>> type(fig).__name__
+        'Figure'
+        """
+        from .plot import plot
+
+        return plot(self, ax=ax, tz=tz, second_tz=second_tz)
+
+    def to_html(self, **kwargs: Any) -> str:
+        """A self-contained HTML page with a zone selector; see :func:`timeline.html.to_html`.
+
+        >>> import timeline
+        >>> page = timeline.extract("At 6 p.m. the servers failed.", tz="UTC").to_html()
+        >>> page.startswith("<!DOCTYPE html>"), "The servers failed" in page
+        (True, True)
+        """
+        from .html import to_html
+
+        return to_html(self, **kwargs)
+
+    def _repr_html_(self) -> str:
+        from .html import repr_html
+
+        return repr_html(self)
+
     def table(self) -> str:
         """A readable table: when, how sure, what."""
         rows = [("when", "±", "what", "time expression")]
