@@ -107,28 +107,60 @@ class Timeline(Sequence):
         return self.events[index]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data: see the JSON contract in README and schema/timeline.schema.json."""
+        """Plain JSON-ready data: see the JSON contract in README and schema/timeline.schema.json.
+
+        >>> import timeline
+        >>> data = timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="UTC").to_dict()
+        >>> data["version"], data["events"][0]["time"]["start"], data["mentions"][0]["value"]
+        (1, '2023-05-24T18:00:00+00:00', '2023-05-24T18:00')
+        """
         return {"version": SCHEMA_VERSION, "reference": self.reference, "timezone": self.timezone,
                 "text": self.text, "events": [event_to_dict(e) for e in self.events],
                 "mentions": [mention_to_dict(m) for m in self.mentions]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Timeline:
+        """The Timeline that :meth:`to_dict` gave (an exact round trip).
+
+        >>> import timeline
+        >>> tl = timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="UTC")
+        >>> Timeline.from_dict(tl.to_dict()) == tl
+        True
+        """
         return cls(events=[event_from_dict(e) for e in data["events"]],
                    mentions=[mention_from_dict(m) for m in data["mentions"]],
                    text=data.get("text", ""), reference=data.get("reference"),
                    timezone=data.get("timezone"))
 
     def to_json(self, **kwargs: Any) -> str:
+        """:meth:`to_dict` as JSON text; ``kwargs`` go to :func:`json.dumps` (e.g. ``indent``).
+
+        >>> import timeline
+        >>> timeline.extract("For 21 minutes.").to_json()[:40]
+        '{"version": 1, "reference": null, "timez'
+        """
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)
 
     @classmethod
     def from_json(cls, data: str) -> Timeline:
+        """The Timeline that :meth:`to_json` gave (an exact round trip).
+
+        >>> import timeline
+        >>> tl = timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="Europe/Paris")
+        >>> Timeline.from_json(tl.to_json()) == tl
+        True
+        """
         return cls.from_dict(json.loads(data))
 
     def to_timeml(self, docid: str = "doc") -> str:
-        """TimeML 1.2.1: TIMEX3 per mention, EVENT per trigger, TLINKs dating the events."""
+        """TimeML 1.2.1: TIMEX3 per mention, EVENT per trigger, TLINKs dating the events.
+
+        >>> import timeline
+        >>> xml = timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="UTC").to_timeml()
+        >>> '<TIMEX3 tid="t1" type="TIME" value="2023-05-24T18:00">6 p.m.</TIMEX3>' in xml
+        True
+        """
         from .timeml import to_timeml  # the XML writer is only loaded when asked for
 
         return to_timeml(self.to_dict(), docid=docid)
@@ -174,7 +206,7 @@ class Timeline(Sequence):
         >>> import timeline
         >>> ics = timeline.extract("At 6 p.m. the servers failed.", reference="2023-05-24",
         ...                        tz="America/New_York").to_ics()
-        >>> [line for line in ics.splitlines() if line.startswith("DTSTART")]
+        >>> [line for line in ics.splitlines() if line.startswith("DTSTART;")]
         ['DTSTART;TZID=America/New_York:20230524T180000']
         """
         from .ics import to_ics
@@ -213,7 +245,13 @@ class Timeline(Sequence):
         return repr_html(self)
 
     def table(self) -> str:
-        """A readable table: when, how sure, what."""
+        """A readable table: when, how sure, what.
+
+        >>> import timeline
+        >>> print(timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="UTC").table())
+        when                    ±  what       time expression
+        2023-05-24T18:00+00:00     It failed  6 p.m.
+        """
         rows = [("when", "±", "what", "time expression")]
         for e in self.events:
             rows.append((_when(e.time), "~" if e.time and e.time.approximate else "",
