@@ -119,3 +119,11 @@ def test_duration_of_reads_fixed_units_only():
     assert duration_of("PT0.5S") == timedelta(seconds=0.5)
     for value in ("P2M", "P1Y", "PTXM", "P", "PT", "XXXX-WXX-1", None):
         assert duration_of(value) is None, value
+
+
+def test_missing_pandas_names_the_extra(monkeypatch, tl):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r"timeline-news\[pandas\]"):
+        tl.to_dataframe()

@@ -117,3 +117,11 @@ def test_dtstamp_is_reproducible_and_can_be_given():
 def test_empty_timeline_is_a_valid_calendar():
     cal, vevents = _parse(timeline.extract("Nothing happened.").to_ics())
     assert vevents == [] and str(cal["VERSION"]) == "2.0"
+
+
+def test_missing_icalendar_names_the_extra(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "icalendar", None)
+    with pytest.raises(ImportError, match=r"timeline-news\[ics\]"):
+        timeline.extract("At 6 p.m. it failed.", tz="UTC").to_ics()

@@ -91,3 +91,13 @@ def test_factory_is_found_through_the_entry_point_without_importing_the_module()
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "TIME"
+
+
+def test_missing_spacy_names_the_extra(monkeypatch):
+    import importlib
+
+    for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.delitem(sys.modules, "timeline.spacy_component")
+    with pytest.raises(ImportError, match=r"timeline-news\[spacy\]"):
+        importlib.import_module("timeline.spacy_component")
