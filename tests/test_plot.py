@@ -139,3 +139,12 @@ def test_missing_matplotlib_names_the_extra(monkeypatch, tl):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(ImportError, match=r"timeline-news\[plot\]"):
         tl.plot()
+
+
+def test_time_labels_go_where_they_fit_or_are_cut():
+    from timeline.plot import _fit_label
+
+    assert _fit_label("6 p.m.", 0.1, 500) == ("6 p.m.", "right")
+    assert _fit_label("6 p.m.", 0.95, 500) == ("6 p.m.", "left")
+    text, side = _fit_label("9 a.m. JST on Wednesday", 0.5, 120)
+    assert text.endswith("…") and len(text) < len("9 a.m. JST on Wednesday")

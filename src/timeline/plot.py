@@ -98,6 +98,15 @@ def time_segments(instants: list[datetime], max_segments: int = 3) -> list[tuple
     return [(ts[a], ts[b - 1]) for a, b in zip(bounds, bounds[1:])]
 
 
+def _fit_label(text: str, where: float, panel_points: float, size: float = 7.5) -> tuple[str, str]:
+    """The time expression's text and the side of its mark where it fits (cut when neither)."""
+    char = size * 0.56  # average width of a character, in points
+    room = {"right": (1 - where) * panel_points - 9, "left": where * panel_points - 9}
+    side = "right" if room["right"] >= len(text) * char or room["right"] >= room["left"] else "left"
+    fits = max(int(room[side] // char), 4)
+    return (text if len(text) <= fits else text[:fits - 1].rstrip() + "…"), side
+
+
 def _label(event) -> str:
     text = event.description if len(event.description) <= LABEL_CHARS else (
         event.description[:LABEL_CHARS - 1].rstrip() + "…")
@@ -169,6 +178,7 @@ def plot(tl, ax=None, tz: object = None, second_tz: object = None):
 
     n = len(placed)
     shares = shares if len(segments) > 1 else [1.0]
+    axes_points = fig.get_figwidth() * 72 * ax.get_position().width
     for index, (a, (low, high)) in enumerate(zip(axes, segments)):
         extent = high - low
         pad = extent * 0.08 if extent > timedelta(0) else timedelta(hours=1)
@@ -177,6 +187,7 @@ def plot(tl, ax=None, tz: object = None, second_tz: object = None):
             pad = min(pad, 0.4 * (low - after if after < low else before - high))
         left, right = low - pad, high + pad
         open_length = (right - left) * 0.12
+        panel_points = axes_points * shares[index]
         for _, p in placed:  # room for open whiskers that start in this segment
             if p["earliest"] is not None and p["latest"] is None and low <= p["earliest"] <= high:
                 right = max(right, p["earliest"] + open_length + pad)
@@ -203,10 +214,10 @@ def plot(tl, ax=None, tz: object = None, second_tz: object = None):
                        markerfacecolor="white" if p["approximate"] else color, mew=1.6, zorder=3)
             anchor_time = p["start"] or p["earliest"] or p["latest"]
             if left <= anchor_time <= right and event.time.text:
-                to_left = anchor_time > left + (right - left) * 0.72
-                a.annotate(event.time.text, (mdates.date2num(anchor_time), y),
-                           xytext=(-7 if to_left else 7, 5), textcoords="offset points",
-                           ha="right" if to_left else "left", va="bottom", fontsize=7.5,
+                text, side = _fit_label(event.time.text, (anchor_time - left) / (right - left), panel_points)
+                a.annotate(text, (mdates.date2num(anchor_time), y),
+                           xytext=(7 if side == "right" else -7, 5), textcoords="offset points",
+                           ha="left" if side == "right" else "right", va="bottom", fontsize=7.5,
                            color="#555555")
         a.set_xlim(left, right)
         a.set_ylim(-0.7, n - 0.3)
