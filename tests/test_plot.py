@@ -148,3 +148,17 @@ def test_time_labels_go_where_they_fit_or_are_cut():
     assert _fit_label("6 p.m.", 0.95, 500) == ("6 p.m.", "left")
     text, side = _fit_label("9 a.m. JST on Wednesday", 0.5, 120)
     assert text.endswith("…") and len(text) < len("9 a.m. JST on Wednesday")
+
+
+def test_example_script_draws_the_worked_example(tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    out = tmp_path / "timeline.png"
+    run = subprocess.run([sys.executable, str(repo / "examples" / "plot_timeline.py"),
+                          str(repo / "examples" / "desantis-twitter-spaces.txt"), "2023-05-24",
+                          "America/New_York", "Europe/Paris", str(out)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20000

@@ -85,12 +85,16 @@ def test_custom_spans_key_and_pipe(nlp):
     assert "timeline" not in docs[0].spans
 
 
-def test_factory_is_found_through_the_entry_point_without_importing_the_module():
-    code = ("import spacy; nlp = spacy.blank('en'); nlp.add_pipe('timeline', config={'tz': 'UTC'});"
-            "doc = nlp('At 6 p.m. it failed.'); print(doc.spans['timeline'][0].label_)")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+def test_factory_is_found_through_the_entry_point_without_importing_the_module(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")  # a saved pipeline loads in a fresh process
+    code = ("import sys, spacy; nlp = spacy.blank('en'); nlp.add_pipe('timeline', config={'tz': 'UTC'});"
+            "doc = nlp('At 6 p.m. it failed.'); print(doc.spans['timeline'][0].label_);"
+            "saved = spacy.load(sys.argv[1]); doc = saved('At 6 p.m. it failed.');"
+            "print(doc.spans['timeline'][0]._.timex['start'])")
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipeline")],
+                         capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "TIME"
+    assert run.stdout.split() == ["TIME", "2023-05-24T18:00:00-04:00"]
 
 
 def test_missing_spacy_names_the_extra(monkeypatch):
