@@ -187,3 +187,17 @@ def test_page_renders_in_chromium_in_the_chosen_zone(tl, tmp_path):
     parsed = _parse(dom)
     assert parsed.body_attrs.get("data-zone") == TZ
     assert parsed.cells[shared.id]["when"] == "24 May 2023, 17:55 EDT"
+
+
+@needs_chromium
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Nothing happened.", "It lasted about twenty minutes."])
+def test_pages_without_a_time_axis_render_without_errors(text, tmp_path):
+    tl = timeline.extract(text)
+    page = tmp_path / "timeline.html"
+    page.write_text(tl.to_html(), encoding="utf-8")
+    dom, console = _render(page, tmp_path)
+    assert console == []
+    parsed = _parse(dom)
+    assert parsed.body_attrs.get("data-zone") == "UTC"
+    assert list(parsed.rows) == [e.id for e in tl] and not parsed.groups

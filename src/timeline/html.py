@@ -107,9 +107,8 @@ _SCRIPT = r"""
         ? new Intl.DateTimeFormat("en-GB", {timeZone: zone, month: "short", day: "numeric"}).format(new Date(iso))
         : parts(iso, zone, false);
     });
-    var first = document.querySelector("text.tick");
-    document.getElementById("axis-zone").textContent =
-      zone + (first ? " (" + zoneName(first.getAttribute("data-t"), zone) + ")" : "");
+    var first = document.querySelector("text.tick"), label = document.getElementById("axis-zone");
+    if (label) label.textContent = zone + (first ? " (" + zoneName(first.getAttribute("data-t"), zone) + ")" : "");
     document.body.setAttribute("data-zone", zone);
   }
   select.addEventListener("change", render);
