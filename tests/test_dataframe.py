@@ -127,3 +127,19 @@ def test_missing_pandas_names_the_extra(monkeypatch, tl):
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"timeline-news\[pandas\]"):
         tl.to_dataframe()
+
+
+def test_centuries_away_fit_the_columns():
+    # nanosecond columns stop at 1677 and at 292 years: these would overflow them
+    tl = timeline.extract("The dynasty fell in the 15th century and lasted 500 years. It was rebuilt "
+                          "in 1600.", reference="2024-05-24", tz="UTC")
+    frame = tl.mentions_frame()
+    assert len(frame) == len(tl.mentions) == 3
+    for mention, row in zip(tl.mentions, frame.itertuples(index=False)):
+        if mention.start is not None:
+            assert row.start.to_pydatetime() == mention.start
+        if mention.offset is not None:
+            assert row.offset_high.to_pytimedelta() == timedelta(seconds=mention.offset[1])
+    assert frame["start"].dropna().dt.year.min() == 1400
+    assert frame["offset_high"].max() > pd.Timedelta(days=365 * 499)
+    assert len(tl.to_dataframe()) == len(tl)

@@ -162,3 +162,28 @@ def test_example_script_draws_the_worked_example(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20000
+
+
+@pytest.mark.parametrize("text", [
+    "The 20th century began. Australia has been independent since 1901. He lost in 1996. "
+    "Support rose in 1998. They hope for a president by 2000.",
+    "Hewlett-Packard acquired shares on Aug. 10, 1988. The accord called for more within 18 months.",
+])
+def test_narrow_panels_find_ticks_without_warnings(text, recwarn):
+    fig = timeline.extract(text, reference="1998-02-13", tz="America/New_York").plot(second_tz="Europe/Paris")
+    fig.canvas.draw()
+    assert [str(w.message) for w in recwarn if "AutoDateLocator" in str(w.message)] == []
+
+
+def test_many_unplaced_events_leave_room_for_the_axis():
+    tl = timeline.extract("It lasted about twenty minutes. The talks took three hours. The siege ran "
+                          "for six weeks. The war lasted two decades. At 6 p.m. it ended.",
+                          reference="2023-05-24", tz="UTC")
+    unplaced = [e for e in tl if placement(e.time) is None]
+    assert len(unplaced) >= 3
+    fig = tl.plot()
+    fig.canvas.draw()
+    box = fig.axes[0].get_position()
+    assert box.height > 0.1
+    notes = " ".join(t.get_text() for t in fig.texts)
+    assert all(e.id in notes for e in unplaced[:4])

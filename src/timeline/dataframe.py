@@ -65,9 +65,12 @@ def _offset(value: datetime | None) -> timedelta | None:
 
 
 def _times(pd, values: list[datetime | None], zone: Any):
-    """An aware datetime64 column in ``zone`` (NaT where a value is missing)."""
+    """An aware datetime64 column in ``zone`` (NaT where a value is missing).
+
+    Microsecond resolution: nanoseconds would only reach the years 1677-2262, and news
+    texts name the 1490s and "the year 3000"."""
     utc = [None if v is None else v.astimezone(zones.get_zone("UTC")).replace(tzinfo=None) for v in values]
-    return pd.Series(pd.to_datetime(utc), dtype="datetime64[ns]").dt.tz_localize("UTC").dt.tz_convert(zone)
+    return pd.Series(utc, dtype="datetime64[us]").dt.tz_localize("UTC").dt.tz_convert(zone)
 
 
 def _strings(pd, values: list[str | None]):
@@ -75,8 +78,8 @@ def _strings(pd, values: list[str | None]):
 
 
 def _timedeltas(pd, values: list[timedelta | None]):
-    return pd.Series(pd.to_timedelta([v if v is not None else pd.NaT for v in values]),
-                     dtype="timedelta64[ns]")
+    # microseconds here too: "a thousand years" overflows timedelta64[ns]
+    return pd.Series(values, dtype="timedelta64[us]")
 
 
 def to_dataframe(tl, tz: object = None):
@@ -84,7 +87,7 @@ def to_dataframe(tl, tz: object = None):
 
     Columns: ``id``, ``description``, ``trigger``, ``sentence``, ``text`` (the time
     expression), ``type``, ``value`` (TIMEX3) — pandas ``string``; ``start``, ``end``,
-    ``earliest``, ``latest`` — ``datetime64[ns, <zone>]`` in one zone (see the module note);
+    ``earliest``, ``latest`` — ``datetime64[us, <zone>]`` in one zone (see the module note);
     ``timezone`` (string) and ``utc_offset`` (Timedelta) as stated in the text;
     ``duration`` (Timedelta, when the dating expression is a duration of fixed-length units);
     ``approximate`` (bool); ``anchor`` (string, the event counted from); ``span_start``,
@@ -99,7 +102,7 @@ def to_dataframe(tl, tz: object = None):
     2023-05-24 18:00:00-04:00 | The servers failed | NaT
     2023-05-24 18:21:00-04:00 | Musk stopped the stream | 0 days 00:21:00
     >>> str(df["start"].dtype), str(df["duration"].dtype), str(df["approximate"].dtype)
-    ('datetime64[ns, America/New_York]', 'timedelta64[ns]', 'bool')
+    ('datetime64[us, America/New_York]', 'timedelta64[us]', 'bool')
     """
     pd = _pandas()
     zone = _target_zone(tl, tz)
@@ -141,7 +144,7 @@ def mentions_frame(tl, tz: object = None):
 
     Columns: ``text``, ``type``, ``value``, ``grain``, ``relation``, ``timezone``,
     ``unresolved``, ``rule``, ``flags`` (``;``-joined), ``event`` (id of the event it dates)
-    — pandas ``string``; ``start``, ``end`` — ``datetime64[ns, <zone>]`` (see the module
+    — pandas ``string``; ``start``, ``end`` — ``datetime64[us, <zone>]`` (see the module
     note); ``utc_offset``, ``duration`` (DURATION mentions of fixed-length units),
     ``offset_low``, ``offset_high`` (what a relative mention adds to its anchor) —
     Timedelta; ``approximate`` (bool); ``span_start``, ``span_end`` (int).

@@ -107,6 +107,17 @@ def _fit_label(text: str, where: float, panel_points: float, size: float = 7.5) 
     return (text if len(text) <= fits else text[:fits - 1].rstrip() + "…"), side
 
 
+def _locator(mdates, zone, most: int):
+    """Date ticks in ``zone``, with a few more steps (20 and 60 minutes, 8 and 24 hours, 12
+    months) so that a narrow panel with few ticks finds one (matplotlib's own lists make it
+    warn and fall back on two-hour or two-year panels)."""
+    locator = mdates.AutoDateLocator(tz=zone, minticks=3, maxticks=most)
+    locator.intervald[mdates.MINUTELY] = [1, 2, 5, 10, 15, 20, 30, 60]
+    locator.intervald[mdates.HOURLY] = [1, 2, 3, 4, 6, 8, 12, 24]
+    locator.intervald[mdates.MONTHLY] = [1, 2, 3, 4, 6, 12]
+    return locator
+
+
 def _label(event) -> str:
     text = event.description if len(event.description) <= LABEL_CHARS else (
         event.description[:LABEL_CHARS - 1].rstrip() + "…")
@@ -150,10 +161,11 @@ def plot(tl, ax=None, tz: object = None, second_tz: object = None):
     unplaced = [e for e, p in rows if p is None]
 
     if ax is None:
-        height = 1.6 + 0.42 * max(len(placed), 1) + (0.5 if second else 0) + (0.3 if unplaced else 0)
+        notes = 0.25 * len(unplaced[:4]) + 0.2 if unplaced else 0.0  # inches for the list below
+        height = 1.6 + 0.42 * max(len(placed), 1) + (0.5 if second else 0) + notes
         fig, ax = plt.subplots(figsize=(12, height))
         fig.subplots_adjust(left=0.36, right=0.97, top=1 - (1.0 if second else 0.45) / height,
-                            bottom=(0.95 + (0.25 * len(unplaced[:4]) if unplaced else 0)) / height)
+                            bottom=(0.95 + notes) / height)
     fig = ax.figure
     if not placed:
         ax.set_axis_off()
@@ -224,7 +236,7 @@ def plot(tl, ax=None, tz: object = None, second_tz: object = None):
         a.grid(axis="x", color="#dddddd", lw=0.6)
         a.set_axisbelow(True)
         ticks = max(4, min(8, round(shares[index] * 12)))  # narrow segments get fewer ticks
-        locator = mdates.AutoDateLocator(tz=zone, minticks=3, maxticks=ticks)
+        locator = _locator(mdates, zone, ticks)
         a.xaxis.set_major_locator(locator)
         a.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=zone))
         a.tick_params(axis="x", labelsize=8)
@@ -239,7 +251,7 @@ def plot(tl, ax=None, tz: object = None, second_tz: object = None):
         a.spines["top"].set_visible(second is not None)
         if second is not None:
             top = a.secondary_xaxis("top")
-            top_locator = mdates.AutoDateLocator(tz=second[0], minticks=3, maxticks=ticks)
+            top_locator = _locator(mdates, second[0], ticks)
             top.xaxis.set_major_locator(top_locator)
             top.xaxis.set_major_formatter(mdates.ConciseDateFormatter(top_locator, tz=second[0]))
             top.tick_params(axis="x", labelsize=8, colors="#7a3e9d")
@@ -260,9 +272,9 @@ def plot(tl, ax=None, tz: object = None, second_tz: object = None):
                       label="only bounds known (earliest–latest)"),
                Line2D([], [], color=APPROXIMATE, marker=">", markersize=6, lw=1.6,
                       label="open bound: after this time")]
+    notes = 0.25 * len(unplaced[:4]) + 0.2 if unplaced else 0.0
     fig.legend(handles=handles, loc="lower left", ncol=5, fontsize=8, frameon=False,
-               bbox_to_anchor=(0.01, 0.005 + (0.25 * len(unplaced[:4]) + 0.05 if unplaced else 0)
-                               / fig.get_figheight()))
+               bbox_to_anchor=(0.01, (0.02 + notes) / fig.get_figheight()))
     if unplaced:
         lines = [f"{e.id}: {_label(e)}" + (f"  ({e.time.text})" if e.time and e.time.text else "")
                  for e in unplaced[:4]]
