@@ -53,6 +53,9 @@ _SCRIPT = r"""
     var option = document.createElement("option");
     option.value = zone; option.textContent = label || zone; select.appendChild(option);
   }
+  for (var i = select.options.length - 1; i >= 0; i--) {  // e.g. "+05:30" in an older browser
+    if (!valid(select.options[i].value)) select.remove(i);
+  }
   var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (own && valid(own)) ensure(own, own + " (yours)");
   var asked = /zone=([^&]+)/.exec(location.hash);
@@ -252,12 +255,22 @@ def _svg(tl, zone) -> str:
     return "\n".join(out)
 
 
+def _browser_zone(name: str | None) -> str | None:
+    """The name Intl.DateTimeFormat takes: IANA names as they are, "UTC+05:30" as "+05:30"."""
+    if not name:
+        return None
+    if name.startswith("UTC") and name[3:4] in ("+", "-") and len(name) == 9:
+        return name[3:]
+    return name if name == "UTC" or "/" in name else None
+
+
 def _zone_options(tl, default: str) -> list[str]:
-    """IANA names the browser knows: the default, those the text named, then common ones."""
+    """Zones for the selector: the default, those the text named, then common ones (the page's
+    script drops any the reader's browser does not know)."""
     named = [t.timezone for e in tl if (t := e.time) and t.timezone] + [m.timezone for m in tl.mentions]
     options: list[str] = []
-    for zone in [default, *named, *COMMON_ZONES]:
-        if zone and (zone == "UTC" or "/" in zone) and zone not in options:
+    for zone in map(_browser_zone, [default, *named, *COMMON_ZONES]):
+        if zone and zone not in options:
             options.append(zone)
     return options
 
@@ -285,7 +298,7 @@ def to_html(tl, *, title: str | None = None) -> str:
     """
     zone, zone_name = zone_for(None, tl.timezone)
     title = title or "Timeline"
-    choices = _zone_options(tl, zone_name)  # a fixed offset ("UTC+05:30") is no IANA name: UTC first
+    choices = _zone_options(tl, zone_name)
     options = "".join(f'<option value="{escape(z)}"{" selected" if z == choices[0] else ""}>{escape(z)}</option>'
                       for z in choices)
     meta = [f"{len(tl)} events, {len(tl.mentions)} time expressions"]
