@@ -125,3 +125,16 @@ def test_missing_icalendar_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "icalendar", None)
     with pytest.raises(ImportError, match=r"timeline-news\[ics\]"):
         timeline.extract("At 6 p.m. it failed.", tz="UTC").to_ics()
+
+
+def test_rfc5545_shape_lines_and_required_properties():
+    tl = timeline.extract(TEXTS[0][0], reference=TEXTS[0][1], tz=TEXTS[0][2])
+    ics = tl.to_ics()
+    assert ics.endswith("\r\n") and "\n" not in ics.replace("\r\n", "")
+    assert all(len(line.encode("utf-8")) <= 75 for line in ics.split("\r\n"))  # folded
+    cal, vevents = _parse(ics)
+    assert str(cal["PRODID"]) and str(cal["VERSION"]) == "2.0"
+    for vevent in vevents:
+        for required in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+            assert required in vevent
+        assert vevent["DTSTAMP"].dt.utcoffset().total_seconds() == 0  # DTSTAMP must be UTC
