@@ -26,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--reference", help="the article's date, ISO (e.g. 2023-05-24)")
     run.add_argument("--tz", help="the article's default time zone (IANA, e.g. America/New_York)")
     run.add_argument("--lang", default="en")
-    run.add_argument("--format", choices=("table", "json", "timeml"), default="table")
+    run.add_argument("--format", choices=("table", "json", "timeml", "html"), default="table")
     return parser
 
 
@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         print(tl.to_json(indent=1))
     elif args.format == "timeml":
         print(tl.to_timeml())
+    elif args.format == "html":  # a self-contained page (timeline/html.py)
+        print(tl.to_html(title=Path(args.file).name if args.file != "-" else None), end="")
     else:
         print(tl.table())
     return 0

@@ -107,34 +107,151 @@ class Timeline(Sequence):
         return self.events[index]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data: see the JSON contract in README and schema/timeline.schema.json."""
+        """Plain JSON-ready data: see the JSON contract in README and schema/timeline.schema.json.
+
+        >>> import timeline
+        >>> data = timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="UTC").to_dict()
+        >>> data["version"], data["events"][0]["time"]["start"], data["mentions"][0]["value"]
+        (1, '2023-05-24T18:00:00+00:00', '2023-05-24T18:00')
+        """
         return {"version": SCHEMA_VERSION, "reference": self.reference, "timezone": self.timezone,
                 "text": self.text, "events": [event_to_dict(e) for e in self.events],
                 "mentions": [mention_to_dict(m) for m in self.mentions]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Timeline:
+        """The Timeline that :meth:`to_dict` gave (an exact round trip).
+
+        >>> import timeline
+        >>> tl = timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="UTC")
+        >>> Timeline.from_dict(tl.to_dict()) == tl
+        True
+        """
         return cls(events=[event_from_dict(e) for e in data["events"]],
                    mentions=[mention_from_dict(m) for m in data["mentions"]],
                    text=data.get("text", ""), reference=data.get("reference"),
                    timezone=data.get("timezone"))
 
     def to_json(self, **kwargs: Any) -> str:
+        """:meth:`to_dict` as JSON text; ``kwargs`` go to :func:`json.dumps` (e.g. ``indent``).
+
+        >>> import timeline
+        >>> timeline.extract("For 21 minutes.").to_json()[:40]
+        '{"version": 1, "reference": null, "timez'
+        """
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)
 
     @classmethod
     def from_json(cls, data: str) -> Timeline:
+        """The Timeline that :meth:`to_json` gave (an exact round trip).
+
+        >>> import timeline
+        >>> tl = timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="Europe/Paris")
+        >>> Timeline.from_json(tl.to_json()) == tl
+        True
+        """
         return cls.from_dict(json.loads(data))
 
     def to_timeml(self, docid: str = "doc") -> str:
-        """TimeML 1.2.1: TIMEX3 per mention, EVENT per trigger, TLINKs dating the events."""
+        """TimeML 1.2.1: TIMEX3 per mention, EVENT per trigger, TLINKs dating the events.
+
+        >>> import timeline
+        >>> xml = timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="UTC").to_timeml()
+        >>> '<TIMEX3 tid="t1" type="TIME" value="2023-05-24T18:00">6 p.m.</TIMEX3>' in xml
+        True
+        """
         from .timeml import to_timeml  # the XML writer is only loaded when asked for
 
         return to_timeml(self.to_dict(), docid=docid)
 
+    # Exporters live in their own modules and import their optional package only when called.
+    def to_dataframe(self, tz: object = None):
+        """One row per event (pandas, extra ``pandas``); see :func:`timeline.dataframe.to_dataframe`.
+
+        >>> import timeline
+        >>> tl = timeline.extract("At 6 p.m. the servers failed.", reference="2023-05-24", tz="UTC")
+        >>> tl.to_dataframe()["start"].tolist()
+        [Timestamp('2023-05-24 18:00:00+0000', tz='UTC')]
+        """
+        from .dataframe import to_dataframe
+
+        return to_dataframe(self, tz=tz)
+
+    def mentions_frame(self, tz: object = None):
+        """One row per time expression (pandas); see :func:`timeline.dataframe.mentions_frame`.
+
+        >>> import timeline
+        >>> timeline.extract("for 21 minutes", tz="UTC").mentions_frame()["duration"].tolist()
+        [Timedelta('0 days 00:21:00')]
+        """
+        from .dataframe import mentions_frame
+
+        return mentions_frame(self, tz=tz)
+
+    def to_csv(self, path_or_buf=None, tz: object = None, **kwargs: Any):
+        """The events table as CSV (pandas); text when ``path_or_buf`` is None.
+
+        >>> import timeline
+        >>> timeline.extract("At 6 p.m. the servers failed.", tz="UTC").to_csv().splitlines()[0][:30]
+        'id,start,end,earliest,latest,d'
+        """
+        from .dataframe import to_csv
+
+        return to_csv(self, path_or_buf, tz=tz, **kwargs)
+
+    def to_ics(self, **kwargs: Any) -> str:
+        """An iCalendar file, one VEVENT per dated event (extra ``ics``); see :mod:`timeline.ics`.
+
+        >>> import timeline
+        >>> ics = timeline.extract("At 6 p.m. the servers failed.", reference="2023-05-24",
+        ...                        tz="America/New_York").to_ics()
+        >>> [line for line in ics.splitlines() if line.startswith("DTSTART;")]
+        ['DTSTART;TZID=America/New_York:20230524T180000']
+        """
+        from .ics import to_ics
+
+        return to_ics(self, **kwargs)
+
+    def plot(self, ax=None, tz: object = None, second_tz: object = None):
+        """Draw the events on a time axis (matplotlib, extra ``plot``); returns the Figure.
+
+        >>> import matplotlib; matplotlib.use("Agg")
+        >>> import timeline
+        >>> fig = timeline.extract("At 6 p.m. the servers failed.", reference="2023-05-24",
+        ...                        tz="America/New_York").plot(second_tz="Europe/Paris")
+        >>> type(fig).__name__
+        'Figure'
+        """
+        from .plot import plot
+
+        return plot(self, ax=ax, tz=tz, second_tz=second_tz)
+
+    def to_html(self, **kwargs: Any) -> str:
+        """A self-contained HTML page with a zone selector; see :func:`timeline.html.to_html`.
+
+        >>> import timeline
+        >>> page = timeline.extract("At 6 p.m. the servers failed.", tz="UTC").to_html()
+        >>> page.startswith("<!DOCTYPE html>"), "The servers failed" in page
+        (True, True)
+        """
+        from .html import to_html
+
+        return to_html(self, **kwargs)
+
+    def _repr_html_(self) -> str:
+        from .html import repr_html
+
+        return repr_html(self)
+
     def table(self) -> str:
-        """A readable table: when, how sure, what."""
+        """A readable table: when, how sure, what.
+
+        >>> import timeline
+        >>> print(timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="UTC").table())
+        when                    ±  what       time expression
+        2023-05-24T18:00+00:00     It failed  6 p.m.
+        """
         rows = [("when", "±", "what", "time expression")]
         for e in self.events:
             rows.append((_when(e.time), "~" if e.time and e.time.approximate else "",

@@ -224,6 +224,11 @@ def to_timeml(timeline: Mapping[str, Any], *, docid: str = "doc") -> str:
     overlapping an earlier one, or a trigger overlapping a mention or another trigger,
     is left untagged so the XML stays well formed; links to untagged items are dropped.
     Removing the tags from <TEXT> gives back ``timeline["text"]`` exactly.
+
+    >>> import timeline
+    >>> xml = to_timeml(timeline.extract("At 6 p.m. it failed.", reference="2023-05-24").to_dict())
+    >>> '<EVENT eid="e1" class="OCCURRENCE">failed</EVENT>' in xml
+    True
     """
     text: str = timeline["text"]
     if _NOT_XML.search(text):

@@ -44,7 +44,13 @@ class Reference:
 
 @attrs.frozen
 class TimeMention:
-    """One time expression found in the text, with its TIMEX3 normalization."""
+    """One time expression found in the text, with its TIMEX3 normalization.
+
+    >>> import timeline
+    >>> m = timeline.find_times("It failed at 6 p.m. Paris time.", reference="2023-05-24")[0]
+    >>> m.text, m.span, m.type, m.value, m.start.isoformat(), m.timezone, m.grain
+    ('6 p.m. Paris time', (13, 30), 'TIME', '2023-05-24T18:00', '2023-05-24T18:00:00+02:00', 'Europe/Paris', 'minute')
+    """
 
     text: str
     span: tuple[int, int] = attrs.field(converter=tuple, validator=_check_span)
@@ -68,7 +74,15 @@ class TimeMention:
 
 @attrs.frozen
 class TimeValue:
-    """When an event happened: the dating mention's fields plus bounds and an anchor."""
+    """When an event happened: the dating mention's fields plus bounds and an anchor.
+
+    >>> import timeline
+    >>> tl = timeline.extract("At 6 p.m. it failed. After a few minutes it worked.",
+    ...                       reference="2023-05-24", tz="UTC")
+    >>> t = tl[1].time
+    >>> t.value, t.start, t.earliest.isoformat(), t.latest.isoformat(), t.approximate, t.anchor
+    ('PTXM', None, '2023-05-24T18:02:00+00:00', '2023-05-24T18:05:00+00:00', True, 'e1')
+    """
 
     text: str | None
     span: tuple[int, int] | None
@@ -85,7 +99,13 @@ class TimeValue:
 
 @attrs.frozen
 class Event:
-    """Something that happened, the clause that says so, and when."""
+    """Something that happened, the clause that says so, and when.
+
+    >>> import timeline
+    >>> e = timeline.extract("At 6 p.m. the servers failed.", reference="2023-05-24", tz="UTC")[0]
+    >>> e.id, e.description, e.trigger, e.time.text, e.mentions
+    ('e1', 'The servers failed', 'failed', '6 p.m.', (0,))
+    """
 
     id: str
     description: str

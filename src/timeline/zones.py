@@ -25,7 +25,14 @@ UTC = pytz.utc
 
 
 class UnknownZoneError(ValueError):
-    """A time zone name that neither IANA nor our abbreviation table knows."""
+    """A time zone name that neither IANA nor our abbreviation table knows.
+
+    >>> import timeline
+    >>> timeline.extract("At 6 p.m.", tz="Nowhere/Land")
+    Traceback (most recent call last):
+    ...
+    timeline.zones.UnknownZoneError: unknown time zone 'Nowhere/Land'
+    """
 
 
 @attrs.frozen
