@@ -72,3 +72,20 @@ def test_fiscal_year_keeps_its_start_unresolved():
     (mention,) = timeline.find_times("Sales in fiscal 2023 rose.", reference="2024-11-02")
     assert (mention.value, mention.start, "fiscal-year" in mention.flags) == ("2023", None, True)
     assert mention.unresolved
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It lasted 1,000 years.", [("1,000 years", "P1000Y")]),
+    ("Columbus sailed in 1492.", [("1492", "1492")]),
+    ("The bridge was closed for 0 days.", [("0 days", "P0D")]),
+])
+def test_numbers_and_early_years(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize("phrase", ["about 2,500 years ago", "after 10,000,000 hours",
+                                    "999,999,999 days ago", "99,999,999,999 years later"])
+def test_amounts_off_the_calendar_are_kept_without_a_date(phrase):
+    tl = timeline.extract(f"At 5 p.m. it began. {phrase.capitalize()} it ended.", reference="2024-05-24")
+    last = tl.mentions[-1]
+    assert last.start is None and last.value.startswith("P")

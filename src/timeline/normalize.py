@@ -140,7 +140,15 @@ def _previous_quarter(period: Period) -> Period:
 
 
 def shift_period(anchor: date, unit: str, amount: int) -> Period | None:
-    """The period ``amount`` units away from ``anchor`` at that unit's grain ("last month")."""
+    """The period ``amount`` units away from ``anchor`` at that unit's grain ("last month");
+    None when that is off the calendar (years 1–9999)."""
+    try:
+        return _shift_period(anchor, unit, amount)
+    except (ValueError, OverflowError):  # "2,500 years ago"
+        return None
+
+
+def _shift_period(anchor: date, unit: str, amount: int) -> Period | None:
     if unit in ("day", "night"):
         return day_period(anchor + timedelta(days=amount))
     if unit in ("week", "fortnight"):
@@ -185,6 +193,8 @@ def duration_value(amount: float | None, unit: str, units: dict) -> str:
             parts = [(f"{amount:g}", letter, time_unit)]
         else:
             parts.append((int(rest), smaller[0], smaller[2]))
+    if not parts:  # "0 days"
+        parts = [(0, letter, time_unit)]
     dates = "".join(f"{n}{u}" for n, u, is_time in parts if not is_time)
     times = "".join(f"{n}{u}" for n, u, is_time in parts if is_time)
     return f"P{dates}" + (f"T{times}" if times else "")
@@ -429,7 +439,7 @@ class Resolver:
     def amount(self, c: Candidate) -> tuple[float | None, tuple[float, float] | None]:
         num = c.get("num")
         if num is not None:
-            word = _norm(num)
+            word = _norm(num).replace(",", "")
             value = float(word) if word[0].isdigit() else float(self.lang.NUMBER_WORDS.get(word, 1))
             half = _norm(c.get("half") or c.get("half2"))
             value += self.lang.FRACTIONS.get(half, 0.0)
@@ -754,7 +764,7 @@ class Resolver:
         if amount is None or base_day is None or (time_unit and base_time is None):
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation,
                             offset=offset)
-        if time_unit:
+        if time_unit and abs(amount) < 1e6:  # a million hours is already 114 years
             nominal = amount * self.lang.UNITS[unit][2]
             return Resolved("TIME", approximate=approximate, relation=relation, offset=offset,
                             instant=base_time + sign * timedelta(seconds=nominal))

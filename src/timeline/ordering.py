@@ -68,6 +68,13 @@ def _time_of(mention: TimeMention, windows: dict, **extra) -> TimeValue:
                      timezone=mention.timezone, **extra)
 
 
+def _shifted(moment: datetime, seconds: float) -> datetime | None:
+    try:
+        return moment + timedelta(seconds=seconds)
+    except OverflowError:
+        return None
+
+
 def _key(time: TimeValue | None) -> datetime | None:
     if time is None:
         return None
@@ -105,7 +112,9 @@ class Placer:
         if mention.relation == "within":
             low = 0
         exact = low == high and not mention.approximate
-        earliest, latest = base + timedelta(seconds=low), base + timedelta(seconds=high)
+        earliest, latest = _shifted(base, low), _shifted(base, high)
+        if earliest is None or latest is None:
+            return _time_of(mention, self.windows)
         return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
                          start=earliest if exact else None, end=None,
                          earliest=None if exact else earliest, latest=None if exact else latest,
@@ -114,7 +123,10 @@ class Placer:
     def _from_reference(self, mention: TimeMention) -> TimeValue:
         """'a few years ago', 'in a few days': bounds counted from the document's time."""
         sign = -1 if mention.relation == "ago" else 1
-        earliest, latest = sorted(self.reference + sign * timedelta(seconds=s) for s in mention.offset)
+        bounds = [_shifted(self.reference, sign * seconds) for seconds in mention.offset]
+        if None in bounds:  # off the calendar: "10,000 years ago"
+            return _time_of(mention, self.windows)
+        earliest, latest = sorted(bounds)
         return attrs.evolve(_time_of(mention, self.windows), earliest=earliest, latest=latest,
                             approximate=True)
 

@@ -259,7 +259,7 @@ def spoken_year(words: str) -> int | None:
 
 
 YEAR = rf"(?:1[6-9]\d\d|20\d\d|{SPOKEN_YEAR})"
-NUMBER = rf"(?:\d+(?:\.\d+)?|(?i:{_alt(NUMBER_WORDS)}))"
+NUMBER = rf"(?:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)|(?i:{_alt(NUMBER_WORDS)}))"
 VAGUE = rf"(?i:{_alt(k for k in VAGUE_AMOUNTS if k)})"
 AMOUNT = rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter))?|(?P<vague>{VAGUE}))"
 UNIT = rf"(?i:{_alt(w for w in UNIT_FORMS if w not in ('second', 'sec', 'min', 'hr'))})"
@@ -456,6 +456,9 @@ RULES: tuple[Rule, ...] = (
     Rule("the year <spoken year>", "year",
          rf"(?i:the\s+year)\s+(?P<year>{SPOKEN_YEAR}|{SPOKEN_MILLENNIUM_YEAR})",
          ("the year two thousand", "the year nineteen ninety-six")),
+    Rule("in <year before 1600>", "year",
+         r"(?P<year>1[0-5]\d\d)(?![\w%]|[.,:/\-–]\d|\s*(?:%|percent))", ("in 1492", "since 1066"),
+         after_words=frozenset("in since until till by before after from of year".split()), numeric=True),
     Rule("in <spoken year>", "year", rf"(?P<year>{SPOKEN_MILLENNIUM_YEAR})(?!\s+(?:and\s+)?[a-z])",
          ("in two thousand and two", "by two thousand."),
          after_words=frozenset("in by since until till before after of from".split())),
