@@ -802,12 +802,14 @@ class Resolver:
 
     def read_set(self, c: Candidate) -> Resolved:
         lang = self.lang
-        if c.get("weekdays"):
-            return Resolved("SET", value=f"XXXX-WXX-{lang.WEEKDAYS[_norm(c.get('weekdays'))]}")
-        if c.get("weekends"):
-            return Resolved("SET", value="XXXX-WXX-WE")
         part = lang.PARTS_OF_DAY.get(_norm(c.get("part")))
         time_of_day = f"T{part}" if part else ""
+        if c.get("weekdays"):
+            return Resolved("SET", value=f"XXXX-WXX-{lang.WEEKDAYS[_norm(c.get('weekdays'))]}{time_of_day}")
+        if c.get("weekends"):
+            return Resolved("SET", value=f"XXXX-WXX-WE{time_of_day}")
+        if c.get("setmonth"):
+            return Resolved("SET", value=f"XXXX-{lang.MONTHS[_norm(c.get('setmonth')).rstrip('.')]:02d}")
         if c.get("freq"):
             return Resolved("SET", value=duration_value(1, self.unit(c), lang.UNITS))
         word = _norm(c.get("unit"))

@@ -510,18 +510,22 @@ RULES: tuple[Rule, ...] = (
     # ---- sets -------------------------------------------------------------------------------
     Rule("every <n> <unit>", "set",
          rf"(?P<every>(?i:every|each))\s+(?:(?P<other>other)\s+|(?P<num>{NUMBER})\s+)?"
-         rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART_OF_DAY}|{SEASON}|(?i:season|evening|morning|night))\b"
+         rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART_OF_DAY}|{SEASON}|(?i:season|evening|morning|night)|(?P<setmonth>{MONTH}))\b"
          rf"(?:\s+(?P<part>{PART_OF_DAY})\b)?",
          ("every Monday", "every evening", "each season", "every two weeks", "every other day",
-          "every Wednesday night")),
+          "every Wednesday night", "each July")),
+    Rule("<weekday> <part of day>s", "set",
+         rf"(?P<weekdays>{_cap(_WEEKDAY_FULL)})\s+(?P<part>{_alt(p for p in PARTS_OF_DAY if p != 'overnight')})s\b",
+         ("Tuesday nights", "Sunday mornings")),
     Rule("<n> times a <unit>", "set",
          rf"(?P<freq>(?i:once|twice|thrice)|{NUMBER}\s+times)\s+(?i:a|an|per|each|every)\s+(?P<unit>{UNIT_SINGULAR})\b",
          ("twice a week", "three times a day", "once a year")),
     Rule("<set adverb>", "setadverb",
          rf"(?P<adverb>(?i:{_alt(SET_ADVERBS)}))\b(?!\s+(?!(?:{_alt(NOT_NOUNS)})\b)[a-z])",
          ("daily", "weekly", "annually", "twice daily, he said")),
-    Rule("<weekday>s", "set", rf"(?:(?P<weekdays>{_cap(_WEEKDAY_FULL)})s|(?P<weekends>(?i:weekends)))\b",
-         ("on Mondays", "on weekends"),
+    Rule("<weekday>s", "set", rf"(?:(?P<weekdays>{_cap(_WEEKDAY_FULL)})s|(?P<weekends>(?i:weekends)))\b"
+         rf"(?:\s+(?P<part>{PART_OF_DAY})s?\b)?",
+         ("on Mondays", "on weekends", "on Fridays"),
          after_words=frozenset("on most some".split())),
     # ---- references to the present, past and future -------------------------------------------
     Rule("now", "ref", rf"(?P<ref>(?i:{_alt(REFERENCE_WORDS)}))\b(?![-‐])",
