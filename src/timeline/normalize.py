@@ -716,10 +716,10 @@ class Resolver:
         direction = _norm(c.get("direction"))
         unit = self.unit(c)
         part = _norm(c.get("part"))
-        base = self.reading.day if direction in ("that", "the same") else self.ref
+        base = self.reading.day if direction in ("that", "the same", "the") else self.ref
         if base is None:
             return Resolved("DATE", value="XXXX", unresolved="no reference date")
-        sign = self.lang.DIRECTIONS.get(direction, 0)
+        sign = self.lang.DIRECTIONS.get(direction, 0)  # "the end of the month": the one in focus
         if unit == "season":
             return Resolved("DATE", value="XXXX", unresolved="which season is not said")
         period = shift_period(base, unit, sign)
@@ -799,6 +799,10 @@ class Resolver:
         else:
             period = shift_period(self.ref, unit, int(amount))
         return Resolved("DATE", period, approximate=self.approximate(c, amount), relation="at")
+
+    def read_vagueduration(self, c: Candidate) -> Resolved:
+        """'a while', 'a long time': a duration of no stated size or unit (TIMEX3 PXX)."""
+        return Resolved("DURATION", value="PXX", approximate=True, relation=self.relation(c))
 
     def read_set(self, c: Candidate) -> Resolved:
         lang = self.lang

@@ -467,6 +467,10 @@ RULES: tuple[Rule, ...] = (
          rf"(?:(?P<part>(?i:earlier|later|early|late|so\s+far|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
          rf"(?P<direction>{DIRECTION})\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|season))\b",
          ("last week", "this year", "earlier this month", "the past year", "next quarter")),
+    Rule("the end of the <unit>", "relunit",
+         r"(?P<part>(?i:the\s+(?:end|beginning|start|middle)\s+of))\s+(?P<direction>(?i:the))\s+"
+         r"(?P<unit>(?i:week|month|year|quarter|decade|century))\b",
+         ("the end of the month", "the beginning of the year")),
     Rule("<amount> <unit> ago", "ago",
          rf"{AMOUNT}\s+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?:(?P<direction>(?i:ago|from\s+now|hence))\b"
          rf"|(?P<direction2>(?i:earlier|later|afterwards?))\b(?!\s+than\b)"
@@ -502,6 +506,10 @@ RULES: tuple[Rule, ...] = (
          r"(?![-‐\s]old\b|(?<=[Qq]uarter)\s+of\b)",  # an age; "a quarter of the market"
          ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes", "the nine months"),
          takes_modifier=True, veto=RATE),
+    Rule("a while", "vagueduration",
+         r"(?P<vague>(?i:a\s+(?:little\s+|long\s+|short\s+)?while|a\s+(?:long|short)\s+time"
+         r"|a\s+(?:(?:fairly|very)\s+)?(?:long|lengthy|short|brief)\s+period(?:\s+of\s+time)?))\b",
+         ("for a while", "a long time", "a fairly lengthy period")),
     Rule("recent <units>", "duration",
          rf"(?P<vague>(?i:recent|coming|the\s+coming))\s+(?P<unit>{UNITS_PLURAL})\b",
          ("in recent years", "the coming months")),
