@@ -64,10 +64,15 @@ def _words_before(words) -> re.Pattern:
     return re.compile(rf"(?i)(?<![\w-])({en._alt(words)})\s+$")
 
 
-def compile_grammar(lang: ModuleType) -> Grammar:
+def _zone_pattern(lang: ModuleType) -> str:
     places = lang._alt(sorted(zones.PLACES, key=len, reverse=True))
     abbreviations = "|".join(sorted(zones.ABBREVIATIONS, key=len, reverse=True))
-    zone = lang.ZONE_TEMPLATE.replace("{places}", places).replace("{abbreviations}", abbreviations)
+    return lang.ZONE_TEMPLATE.replace("{places}", places).replace("{abbreviations}", abbreviations)
+
+
+def compile_grammar(lang: ModuleType) -> Grammar:
+    places = lang._alt(sorted(zones.PLACES, key=len, reverse=True))
+    zone = _zone_pattern(lang)
     rules = tuple(
         _CompiledRule(rule, re.compile(_WORD_START + rule.pattern.replace("{zone}", zone)), priority)
         for priority, rule in enumerate(lang.RULES))
@@ -103,17 +108,686 @@ def _allowed(grammar: Grammar, rule: en.Rule, text: str, start: int, end: int) -
     return True
 
 
-def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
-    found = []
+def _keep(grammar: Grammar, compiled: _CompiledRule, text: str, match: re.Match, found: list) -> None:
+    start, end = match.span()
+    # Trailing whitespace (an optional part that matched nothing) is not extent.
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and _allowed(grammar, compiled.rule, text, start, end):
+        found.append((start, end, compiled.priority, match))
+
+
+def _scan_naive(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
+    """Every rule over the whole text: the reference the fast scan must equal (tests only)."""
+    found: list[tuple[int, int, int, re.Match]] = []
     for compiled in grammar.rules:
         for match in compiled.regex.finditer(text):
-            start, end = match.span()
-            # Trailing whitespace (an optional part that matched nothing) is not extent.
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start and _allowed(grammar, compiled.rule, text, start, end):
-                found.append((start, end, compiled.priority, match))
+            _keep(grammar, compiled, text, match, found)
     return found
+
+
+def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
+    """What ``_scan_naive`` finds, running each rule only in the windows around its triggers."""
+    index = _scan_index(grammar)
+    found: list[tuple[int, int, int, re.Match]] = []
+    for compiled in index.everywhere:
+        for match in compiled.regex.finditer(text):
+            _keep(grammar, compiled, text, match, found)
+    for group, windows in index.windows(text):
+        for compiled in group.rules:
+            finditer = compiled.regex.finditer
+            for start, end in windows:
+                for match in finditer(text, start, end):
+                    _keep(grammar, compiled, text, match, found)
+    found.sort(key=lambda f: (f[2], f[0]))  # the naive order: by rule, then position
+    return found
+
+
+# ------------------------------------------------------------------ fast scan ---------
+# Running every rule over the whole text costs ~20 ns per character per rule in `re` (most
+# of the time of `find_times`). But every match of a rule contains a *trigger*: a digit, or a
+# word from the rule's own word lists (a month, a unit, "yesterday"...), at a bounded
+# distance from the match start and end. The triggers and distances are read off each
+# rule's parsed pattern (so they follow any change to the rules); one prefilter pass finds
+# all triggers, and each rule then runs only in the merged windows around its own triggers.
+# The result is exactly the naive scan's (see `_scan_naive` and tests/test_mentions.py):
+# - a window reaches from `before` characters left of a trigger (the longest text the
+#   pattern can consume ahead of it) to `after` characters right of its start (the furthest
+#   the pattern can read, lookaheads, `$` and `\b` included), so no match or failed attempt
+#   reads outside its window; lookbehinds, `\b` and `^` see text left of `pos` in `re`;
+# - unbounded repeats (`\s+`, `\d+`) are counted as at most _RUN_CAP characters; runs of
+#   their characters longer than that are found per text and widen the windows they touch;
+# - windows of one rule never overlap (merged), so `finditer` per window keeps the naive
+#   scan's leftmost, non-overlapping order;
+# - a rule whose pattern cannot be read this way runs over the whole text.
+
+try:  # the `re` parser: re._parser since Python 3.11, sre_parse before
+    from re import _parser as _sre
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre  # type: ignore[no-redef]
+
+_RUN_CAP = 8          # characters an unbounded single-character repeat is assumed to take
+_SPACE_CAP = 2        # ... when it repeats whitespace only (paragraph breaks are "\n\n")
+_LEAD_LIMIT = 400     # most trigger strings expanded from one pattern part
+_CALL_COST = 40       # a window's fixed cost (a `finditer` call), in characters scanned
+_ASCII_LETTERS = frozenset(range(65, 91)) | frozenset(range(97, 123))
+_UNBOUNDED = _sre.MAXREPEAT
+_DIGIT = "digit"
+
+
+class _Opaque(Exception):
+    """A pattern construct the trigger analysis does not bound (the rule runs everywhere)."""
+
+
+@attrs.frozen
+class _Trigger:
+    """Where a rule can match: near ``digit``s and/or at the start of one of ``words``.
+
+    ``words``: tuples of (character, ignore case); each starts with an ASCII letter, and the
+    pattern guarantees the character before it is not one. ``before``/``after``: see above.
+    """
+
+    digit: bool
+    words: frozenset
+    before: int
+    after: int
+
+    def cost(self, time_words: frozenset[str]) -> float:
+        """Rough characters scanned per character of text: how often the trigger occurs
+        times its window. A digit run is about 0.006 of positions in news text; a word start
+        about 0.17, each fixed letter dividing that by ~15 (and a capital by 5), except that
+        words outside the language's time words are taken as common ones (x20)."""
+        total = 0.006 if self.digit else 0.0
+        for word in self.words:
+            cased = 0.2 if not word[0][1] and word[0][0].isupper() else 1.0
+            common = 1.0 if "".join(c for c, _ in word).lower() in time_words else 20.0
+            total += 0.17 * cased * common * (1 / 15) ** len(word)
+        return total * (self.before + self.after + _CALL_COST)
+
+
+def _is_digit_set(op, av) -> bool:
+    if op is _sre.LITERAL:
+        return chr(av).isdecimal()
+    if op is _sre.IN:
+        for item_op, item in av:
+            if item_op is _sre.LITERAL and chr(item).isdecimal():
+                continue
+            if item_op is _sre.RANGE and 48 <= item[0] <= item[1] <= 57:
+                continue
+            if item_op is _sre.CATEGORY and item is _sre.CATEGORY_DIGIT:
+                continue
+            return False
+        return True
+    return False
+
+
+def _no_letter(code: int, icase: bool) -> bool:
+    return code not in _ASCII_LETTERS and not (icase and code > 127)
+
+
+def _set_has_no_letter(op, av, icase: bool) -> bool:
+    """No character the node matches is an ASCII letter (A-Z, a-z)."""
+    if op is _sre.LITERAL:
+        return _no_letter(av, icase)
+    if op is _sre.IN:
+        for item_op, item in av:
+            if item_op is _sre.LITERAL and _no_letter(item, icase):
+                continue
+            if item_op is _sre.RANGE and all(_no_letter(c, icase) for c in range(item[0], min(item[1], 200) + 1)) \
+                    and (item[1] <= 200 or not icase):
+                continue
+            if item_op is _sre.CATEGORY and item in (_sre.CATEGORY_DIGIT, _sre.CATEGORY_SPACE,
+                                                      _sre.CATEGORY_NOT_WORD):
+                continue
+            return False
+        return True
+    return False
+
+
+def _covers_letters(items) -> bool:
+    """A lookbehind ``(?<![...])`` over these excludes every ASCII letter before a position."""
+    if len(items) != 1 or items[0][0] is not _sre.IN:
+        return False
+    codes = set()
+    for item_op, item in items[0][1]:
+        if item_op is _sre.NEGATE:
+            return False
+        if item_op is _sre.CATEGORY and item is _sre.CATEGORY_WORD:
+            return True
+        if item_op is _sre.LITERAL:
+            codes.add(item)
+        elif item_op is _sre.RANGE:
+            codes.update(range(item[0], item[1] + 1))
+    return _ASCII_LETTERS <= codes
+
+
+def _run_kind(op, av) -> str:
+    """'space' or 'digit' when a repeated node matches only whitespace or only digits."""
+    if op is _sre.LITERAL:
+        return "space" if chr(av).isspace() else "digit" if chr(av).isdecimal() else "other"
+    if op is _sre.IN and all(item_op is _sre.CATEGORY and item is _sre.CATEGORY_SPACE
+                             or item_op is _sre.LITERAL and chr(item).isspace() for item_op, item in av):
+        return "space"
+    return "digit" if _is_digit_set(op, av) else "other"
+
+
+def _run_cap(op, av) -> int:
+    return _SPACE_CAP if _run_kind(op, av) == "space" else _RUN_CAP
+
+
+_SINGLE = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) + ((_sre.POSSESSIVE_REPEAT,) if hasattr(_sre, "POSSESSIVE_REPEAT") else ())
+_GROUPS = (_sre.SUBPATTERN,) + ((_sre.ATOMIC_GROUP,) if hasattr(_sre, "ATOMIC_GROUP") else ())
+
+
+class _Reader:
+    """Reads one parsed pattern: widths, reach, triggers; collects the classes of its
+    unbounded repeats (for the long-run check)."""
+
+    def __init__(self, time_words: frozenset[str] = frozenset()) -> None:
+        self._memo: dict[tuple, object] = {}
+        self.time_words = time_words
+
+    def _remember(self, kind: str, op, av, icase: bool, compute):
+        if op in _SINGLE:
+            return compute()
+        key = (kind, id(av), icase)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    # -- flags and children
+    @staticmethod
+    def _inner(op, av, icase: bool):
+        """(children, ignore case) of a group."""
+        if op is _sre.SUBPATTERN:
+            _, add, remove, items = av
+            if add & _sre.SRE_FLAG_IGNORECASE:
+                icase = True
+            if remove & _sre.SRE_FLAG_IGNORECASE:
+                icase = False
+            return items, icase
+        return av, icase
+
+    @staticmethod
+    def _count(av) -> int:
+        low, high, items = av
+        if high != _UNBOUNDED:
+            return high
+        if len(items) == 1 and items[0][0] in _SINGLE:
+            return max(low, _run_cap(*items[0]))
+        raise _Opaque("unbounded repeat of more than one character")
+
+    # -- widths
+    def width(self, items, icase: bool) -> int:
+        """Most characters the items can consume (unbounded runs counted as _RUN_CAP)."""
+        return sum(self.node_width(op, av, icase) for op, av in items)
+
+    def node_width(self, op, av, icase: bool) -> int:
+        return self._remember("width", op, av, icase, lambda: self._node_width(op, av, icase))
+
+    def _node_width(self, op, av, icase: bool) -> int:
+        if op in _SINGLE:
+            return 1
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return 0
+        if op in _GROUPS:
+            return self.width(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            return max(self.width(branch, icase) for branch in av[1])
+        if op in _REPEATS:
+            return self._count(av) * self.width(av[2], icase)
+        raise _Opaque(f"unsupported construct {op}")
+
+    # -- reach: how far right of its start a node can read
+    def reach(self, items, icase: bool) -> int:
+        best, consumed = 0, 0
+        for op, av in items:
+            best = max(best, consumed + self.node_reach(op, av, icase))
+            consumed += self.node_width(op, av, icase)
+        return max(best, consumed)
+
+    def node_reach(self, op, av, icase: bool) -> int:
+        return self._remember("reach", op, av, icase, lambda: self._node_reach(op, av, icase))
+
+    def _node_reach(self, op, av, icase: bool) -> int:
+        if op in _SINGLE:
+            return 1
+        if op is _sre.AT:
+            return 2 if av in (_sre.AT_END, _sre.AT_END_LINE, _sre.AT_END_STRING) else 1
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            direction, items = av
+            return self.reach(items, icase) if direction == 1 else 0
+        if op in _GROUPS:
+            return self.reach(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            return max(self.reach(branch, icase) for branch in av[1])
+        if op in _REPEATS:
+            # every iteration, plus the character a greedy repeat reads to stop
+            return self._count(av) * max(self.reach(av[2], icase), 1) + 1
+        raise _Opaque(f"unsupported construct {op}")
+
+    # -- the letter before a position
+    def ends_without_letter(self, items, icase: bool) -> bool | None:
+        """True: the items' last consumed character is never an ASCII letter; False: it may
+        be one; None: they may consume nothing, else end without a letter."""
+        for op, av in reversed(list(items)):
+            verdict = self.node_ends_without_letter(op, av, icase)
+            if verdict is False:
+                return False
+            if verdict is True and self.node_min_width(op, av) > 0:
+                return True
+        return None
+
+    def node_ends_without_letter(self, op, av, icase: bool) -> bool | None:
+        if op in (_sre.LITERAL, _sre.IN):
+            return _set_has_no_letter(op, av, icase)
+        if op in (_sre.NOT_LITERAL, _sre.ANY):
+            return False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return None
+        if op in _GROUPS:
+            return self.ends_without_letter(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            verdicts = [self.ends_without_letter(branch, icase) for branch in av[1]]
+            return False if False in verdicts else None if None in verdicts else True
+        if op in _REPEATS:
+            return self.ends_without_letter(av[2], icase)
+        raise _Opaque(f"unsupported construct {op}")
+
+    def node_min_width(self, op, av) -> int:
+        if op in _SINGLE:
+            return 1
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return 0
+        if op in _GROUPS:
+            return sum(self.node_min_width(*node) for node in self._inner(op, av, False)[0])
+        if op is _sre.BRANCH:
+            return min(sum(self.node_min_width(*node) for node in branch) for branch in av[1])
+        if op in _REPEATS:
+            return av[0] * sum(self.node_min_width(*node) for node in av[2])
+        raise _Opaque(f"unsupported construct {op}")
+
+    # -- leading strings
+    def lead(self, items, icase: bool) -> tuple[set, bool]:
+        """Strings every match of ``items`` starts with, and whether they are all it matches."""
+        found: set = {()}
+        for op, av in items:
+            strings, complete = self.node_lead(op, av, icase)
+            joined = {a + b for a in found for b in strings}
+            if len(joined) > _LEAD_LIMIT:
+                return found, False
+            found = joined
+            if not complete:
+                return found, False
+        return found, True
+
+    def node_lead(self, op, av, icase: bool) -> tuple[set, bool]:
+        return self._remember("lead", op, av, icase, lambda: self._node_lead(op, av, icase))
+
+    def _node_lead(self, op, av, icase: bool) -> tuple[set, bool]:
+        if op is _sre.LITERAL:
+            return {((chr(av), icase),)}, True
+        if op is _sre.IN and all(item_op is _sre.LITERAL for item_op, _ in av) and len(av) <= 8:
+            return {((chr(item), icase),) for _, item in av}, True
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return {()}, True
+        if op in _GROUPS:
+            return self.lead(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            strings, complete = set(), True
+            for branch in av[1]:
+                found, done = self.lead(branch, icase)
+                strings |= found
+                complete = complete and done
+                if len(strings) > _LEAD_LIMIT:
+                    return {()}, False
+            return strings, complete
+        if op in _REPEATS and av[0] == 0 and av[1] == 1:
+            strings, complete = self.lead(av[2], icase)
+            return strings | {()}, complete
+        if op in _REPEATS and av[0] >= 1:
+            strings, complete = self.lead(av[2], icase)
+            return strings, complete and av[0] == av[1] == 1
+        return {()}, False
+
+    # -- triggers
+    def trigger(self, items, icase: bool, letter_free_before: bool) -> _Trigger | None:
+        """The cheapest trigger every match of ``items`` contains; distances from their start."""
+        best: _Trigger | None = None
+        offset = 0
+        items = list(items)
+        reaches = [0] * (len(items) + 1)  # how far right of each node the rest can read
+        for i in range(len(items) - 1, -1, -1):
+            op, av = items[i]
+            reaches[i] = max(self.node_reach(op, av, icase), self.node_width(op, av, icase) + reaches[i + 1])
+        for i, (op, av) in enumerate(items):
+            rest = items[i:]
+            options = []
+            if letter_free_before:
+                words = self._words(rest, icase)
+                if words:
+                    options.append(_Trigger(False, frozenset(words), 0, 0))
+            if _is_digit_set(op, av):
+                options.append(_Trigger(True, frozenset(), 0, 0))
+            inner = self._node_trigger(op, av, icase, letter_free_before)
+            if inner is not None:
+                options.append(inner)
+            if options:
+                reach = reaches[i]
+                for option in options:
+                    placed = attrs.evolve(option, before=offset + option.before, after=max(option.after, reach))
+                    if best is None or placed.cost(self.time_words) < best.cost(self.time_words):
+                        best = placed
+            offset += self.node_width(op, av, icase)
+            letter_free_before = self._after(op, av, icase, letter_free_before)
+        return best
+
+    def _words(self, items, icase: bool) -> set | None:
+        strings, _ = self.lead(items, icase)
+        words = set()
+        for string in strings:
+            letters = []
+            for char, char_icase in string:
+                if ord(char) not in _ASCII_LETTERS:
+                    break
+                letters.append((char, char_icase))
+            if not letters:
+                return None
+            words.add(tuple(letters))
+        return words
+
+    def _after(self, op, av, icase: bool, letter_free: bool) -> bool:
+        """Whether the character before the next node is surely not an ASCII letter."""
+        if op is _sre.ASSERT_NOT and av[0] == -1 and _covers_letters(av[1]):
+            return True
+        if op is _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING):
+            return True  # \b before a word trigger (which starts with a \w character)
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return letter_free
+        verdict = self.node_ends_without_letter(op, av, icase)
+        if verdict is True and self.node_min_width(op, av) > 0:
+            return True
+        return verdict is not False and letter_free
+
+    def _node_trigger(self, op, av, icase: bool, letter_free_before: bool) -> _Trigger | None:
+        return self._remember(f"trigger{letter_free_before}", op, av, icase,
+                              lambda: self._node_trigger_uncached(op, av, icase, letter_free_before))
+
+    def _node_trigger_uncached(self, op, av, icase: bool, letter_free_before: bool) -> _Trigger | None:
+        if op in _GROUPS:
+            items, inner_icase = self._inner(op, av, icase)
+            return self.trigger(items, inner_icase, letter_free_before)
+        if op is _sre.BRANCH:
+            chosen = [self.trigger(branch, icase, letter_free_before) for branch in av[1]]
+            if any(t is None for t in chosen):
+                return None
+            return _Trigger(any(t.digit for t in chosen), frozenset().union(*(t.words for t in chosen)),
+                            max(t.before for t in chosen), max(t.after for t in chosen))
+        if op in _REPEATS and av[0] >= 1:
+            return self.trigger(av[2], icase, letter_free_before)
+        return None
+
+
+def _walk_runs(items, icase: bool, found: list) -> None:
+    """Collect (op, av, ignore case) of every unbounded repeat's item; refuse wider ones."""
+    for op, av in items:
+        if op in _GROUPS:
+            _walk_runs(*_Reader._inner(op, av, icase), found)
+        elif op is _sre.BRANCH:
+            for branch in av[1]:
+                _walk_runs(branch, icase, found)
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            _walk_runs(av[1], icase, found)
+        elif op in _REPEATS:
+            if av[1] == _UNBOUNDED:
+                if len(av[2]) != 1 or av[2][0][0] not in _SINGLE:
+                    raise _Opaque("unbounded repeat of more than one character")
+                found.append((av[2][0][0], av[2][0][1], icase))
+            _walk_runs(av[2], icase, found)
+
+
+_CATEGORY_SOURCE = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+                    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _class_source(op, av, icase: bool) -> str:
+    """A regex for the characters one parsed single-character node matches."""
+    if op is _sre.ANY:
+        return r"[\s\S]"
+    if op is _sre.LITERAL:
+        body = f"\\U{av:08x}"
+    elif op is _sre.NOT_LITERAL:
+        body = f"^\\U{av:08x}"
+    else:
+        parts = []
+        for item_op, item in av:
+            if item_op is _sre.NEGATE:
+                parts.insert(0, "^")
+            elif item_op is _sre.LITERAL:
+                parts.append(f"\\U{item:08x}")
+            elif item_op is _sre.RANGE:
+                parts.append(f"\\U{item[0]:08x}-\\U{item[1]:08x}")
+            elif item_op is _sre.CATEGORY and item in _CATEGORY_SOURCE:
+                parts.append(_CATEGORY_SOURCE[item])
+            else:
+                raise _Opaque(f"unsupported class item {item_op}")
+        body = "".join(parts)
+    return f"(?i:[{body}])" if icase else f"[{body}]"
+
+
+@attrs.frozen
+class _Group:
+    """Rules that share a trigger; ``before``/``after`` are the widest among them."""
+
+    digit: bool
+    words: frozenset
+    before: int
+    after: int
+    rules: tuple[_CompiledRule, ...]
+    word_start: re.Pattern | None  # matches at the start of a prefilter hit holding one of ``words``
+
+
+def _word_source(word) -> str:
+    return "".join(f"(?i:{re.escape(c)})" if icase else re.escape(c) for c, icase in word)
+
+
+class _ScanIndex:
+    """A grammar's rules grouped by trigger, with the prefilter that finds the triggers."""
+
+    def __init__(self, grammar: Grammar):
+        everywhere: list[_CompiledRule] = []
+        triggers: dict[tuple, list] = {}
+        runs: list = []
+        kinds: set[str] = set()
+        # The zone alternation (every place name) is most of some patterns: read it once and
+        # let a stand-in of its width and reach, with no trigger of its own, take its place.
+        zone = _zone_pattern(grammar.lang)
+        zone_parsed = _sre.parse(zone)
+        zone_reader, zone_runs = _Reader(), []
+        _walk_runs(zone_parsed, False, zone_runs)
+        zone_reach = max(zone_reader.reach(zone_parsed, False), zone_reader.reach(zone_parsed, True))
+        stand_in = (f"(?:[\\s\\S]{{{sum(zone_reader.node_min_width(op, av) for op, av in zone_parsed)},"
+                    f"{zone_reach}}})")
+        for compiled in grammar.rules:
+            try:
+                pattern = compiled.regex.pattern
+                if zone in pattern:
+                    pattern = pattern.replace(zone, stand_in)
+                    runs.extend(_class_source(op, av, icase) for op, av, _ in zone_runs for icase in (False, True)
+                                if _run_kind(op, av) == "other")
+                    kinds.update(_run_kind(op, av) for op, av, _ in zone_runs)
+                parsed = _sre.parse(pattern, compiled.regex.flags)
+                icase = bool(parsed.state.flags & _sre.SRE_FLAG_IGNORECASE)
+                reader = _Reader(frozenset(getattr(grammar.lang, "TRIGGER_WORDS", ())))
+                if sum(reader.node_min_width(op, av) for op, av in parsed) == 0:
+                    raise _Opaque("can match the empty string")
+                rule_runs: list = []
+                _walk_runs(parsed, icase, rule_runs)
+                trigger = reader.trigger(list(parsed), icase, False)
+                if trigger is None:
+                    raise _Opaque("no trigger")
+                run_sources = [_class_source(*run) for run in rule_runs if _run_kind(*run[:2]) == "other"]
+            except (_Opaque, RecursionError):
+                everywhere.append(compiled)
+                continue
+            runs.extend(run_sources)
+            kinds.update(_run_kind(op, av) for op, av, _ in rule_runs)
+            triggers.setdefault((trigger.digit, trigger.words, trigger.before, trigger.after), []).append((trigger, compiled))
+        self.everywhere = tuple(everywhere)
+        groups = []
+        for (digit, words, _, _), members in triggers.items():
+            word_start = re.compile("|".join(_word_source(w) for w in sorted(words))) if words else None
+            groups.append(_Group(digit, words, max(t.before for t, _ in members),
+                                 max(t.after for t, _ in members), tuple(c for _, c in members), word_start))
+        self.groups = tuple(groups)
+        self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
+        self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
+        words = sorted({"".join(c for c, _ in w).lower() for g in groups for w in g.words})
+        trie = grammar.lang._alt(words) if words else "(?!)"
+        others = sorted(set(runs))
+        # Fast path, on the lower-cased text (see `_hits`): digit runs; long runs of the
+        # repeated classes (each leaves its last character, which may precede a word); a
+        # trigger word after a non-letter (only that character is consumed, so no trigger
+        # hides another). Groups: 1 digits, 2..k long runs, last the word.
+        self.long_run_groups = range(2, 3 + len(others))
+        runs_source = "".join(f"|({cls}{{{_RUN_CAP},}})(?={cls})" for cls in others)
+        space_source = f"(\\s{{{_SPACE_CAP},}})(?=\\s)" if "space" in kinds else "(?!)"
+        self.fast = {ascii_only: re.compile(
+            f"({'[0-9]' if ascii_only else chr(92) + 'd'}+)|{space_source}{runs_source}|[^a-z](?=({trie}))")
+            for ascii_only in (True, False)}
+        self.word_group = 3 + len(others)
+        self.word_at = re.compile(trie)
+        self.digit_cap = _RUN_CAP if "digit" in kinds else None
+        # Slow path, on the text itself, for the rare text where lower-casing would move
+        # offsets or fold a non-ASCII letter (K, ſ, ı, İ) onto an ASCII one.
+        self.prefilter = re.compile(rf"(\d+)|(?<![A-Za-z])(?i:{trie})")
+        classes = others + ([r"\s"] if "space" in kinds else [])
+        self.long_runs = re.compile("|".join(f"{cls}{{{_SPACE_CAP + 1 if cls == chr(92) + 's' else _RUN_CAP + 1},}}"
+                                             for cls in classes) or "(?!)")
+        self._hit_groups: dict[str, tuple[int, ...]] = {}
+
+    def _groups_of(self, word: str) -> tuple[int, ...]:
+        """The word groups with a trigger at the start of prefilter hit ``word``."""
+        if not word.isascii():  # a case-folded letter (ſ, K, ı): could hide a second word start
+            return self.word_groups
+        found = tuple(i for i in self.word_groups if self.groups[i].word_start.match(word))
+        if len(self._hit_groups) < 10_000:
+            self._hit_groups[word] = found
+        return found
+
+    def _hits(self, text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
+        """Per group, the spans of its triggers in text order; and the long runs."""
+        hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
+        runs: list[tuple[int, int]] = []
+        known = self._hit_groups
+        digit_groups, digit_cap = self.digit_groups, self.digit_cap
+        lower = text.lower()
+        if len(lower) != len(text) or (not text.isascii() and _FOLDS_TO_ASCII.search(text)):
+            return self._hits_slow(text)
+        word_group, word_at, long_run_groups = self.word_group, self.word_at, self.long_run_groups
+        words = []
+        if lower[:1].isalpha():
+            first = word_at.match(lower)
+            if first:
+                words.append(first.span())
+        for match in self.fast[text.isascii()].finditer(lower):
+            kind = match.lastindex
+            if kind == 1:
+                span = match.span()
+                for i in digit_groups:
+                    hits[i].append(span)
+                end = span[1]
+                if digit_cap is not None and end - span[0] > digit_cap:
+                    runs.append(span)
+                if end < len(lower) and "a" <= lower[end] <= "z":  # "5pm": no non-letter before
+                    after = word_at.match(lower, end)
+                    if after:
+                        words.append(after.span())
+            elif kind == word_group:
+                words.append(match.span(word_group))
+            elif kind in long_run_groups:
+                start, end = match.span()
+                runs.append((start, end + 1))
+        for start, end in words:
+            word = text[start:end]
+            targets = known.get(word)
+            if targets is None:
+                targets = self._groups_of(word)
+            for i in targets:
+                hits[i].append((start, end))
+        return hits, sorted(runs)
+
+    def _hits_slow(self, text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
+        hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
+        for match in self.prefilter.finditer(text):
+            targets = self.digit_groups if match.lastindex == 1 else self._groups_of(match.group())
+            for i in targets:
+                hits[i].append(match.span())
+        return hits, [m.span() for m in self.long_runs.finditer(text)]
+
+    def windows(self, text: str):
+        """(group, [(start, end), ...]) for every group with a trigger in ``text``."""
+        hits, long_runs = self._hits(text)
+        size = len(text)
+        for group, spans in zip(self.groups, hits):
+            if not spans:
+                continue
+            if group.digit and group.words:
+                spans.sort()
+            before, after = group.before, group.after
+            merged: list[list[int]] = []
+            for start, end in spans:
+                if merged and start - before <= merged[-1][1]:
+                    if end + after > merged[-1][1]:
+                        merged[-1][1] = end + after
+                else:
+                    merged.append([start - before, end + after])
+            if long_runs:
+                merged = _widen(merged, long_runs, before, after)
+            yield group, [(max(0, s), min(e, size)) for s, e in merged]
+
+
+# Characters that `re` case-folds onto an ASCII letter but str.lower() does not map there
+# (or maps to two characters): checked by tests/test_mentions.py over all of Unicode.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _widen(windows: list[list[int]], runs: list[tuple[int, int]], before: int, after: int) -> list[list[int]]:
+    """Windows grown over the long runs they touch (a match may cross such a run), re-merged."""
+    starts = [s for s, _ in runs]
+    grown = []
+    for start, end in windows:
+        while True:
+            first = max(0, bisect.bisect_left(starts, start) - 1)
+            new_start, new_end = start, end
+            for run_start, run_end in runs[first:bisect.bisect_right(starts, end + 1)]:
+                if run_end >= start - 1 and run_start <= end + 1:
+                    new_start = min(new_start, run_start - before)
+                    new_end = max(new_end, run_end + after)
+            if (new_start, new_end) == (start, end):
+                break
+            start, end = new_start, new_end
+        grown.append([start, end])
+    grown.sort()
+    merged: list[list[int]] = []
+    for start, end in grown:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+_INDEXES: dict[int, _ScanIndex] = {}
+
+
+def _scan_index(grammar: Grammar) -> _ScanIndex:
+    """Built on first use (reading the patterns takes a moment; importing stays fast)."""
+    index = _INDEXES.get(id(grammar))
+    if index is None:
+        index = _INDEXES[id(grammar)] = _ScanIndex(grammar)
+    return index
 
 
 def _select(found: list[tuple[int, int, int, re.Match]]) -> list[tuple[int, int, int, re.Match]]:
