@@ -716,7 +716,7 @@ class _ScanIndex:
                 targets = self._groups_of(word)
             for i in targets:
                 hits[i].append((start, end))
-        return hits, sorted(runs)
+        return hits, _disjoint(runs)
 
     def _hits_slow(self, text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
         hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
@@ -724,11 +724,12 @@ class _ScanIndex:
             targets = self.digit_groups if match.lastindex == 1 else self._groups_of(match.group())
             for i in targets:
                 hits[i].append(match.span())
-        return hits, [m.span() for m in self.long_runs.finditer(text)]
+        return hits, _disjoint([m.span() for m in self.long_runs.finditer(text)])
 
     def windows(self, text: str):
         """(group, [(start, end), ...]) for every group with a trigger in ``text``."""
         hits, long_runs = self._hits(text)
+        run_ends = [end for _, end in long_runs]
         size = len(text)
         for group, spans in zip(self.groups, hits):
             if not spans:
@@ -744,7 +745,7 @@ class _ScanIndex:
                 else:
                     merged.append([start - before, end + after])
             if long_runs:
-                merged = _widen(merged, long_runs, before, after)
+                merged = _widen(merged, long_runs, run_ends, before, after)
             yield group, [(max(0, s), min(e, size)) for s, e in merged]
 
 
@@ -753,21 +754,27 @@ class _ScanIndex:
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _widen(windows: list[list[int]], runs: list[tuple[int, int]], before: int, after: int) -> list[list[int]]:
-    """Windows grown over the long runs they touch (a match may cross such a run), re-merged."""
-    starts = [s for s, _ in runs]
+def _widen(windows: list[list[int]], runs: list[tuple[int, int]], run_ends: list[int],
+           before: int, after: int) -> list[list[int]]:
+    """Windows grown over the long runs they touch (a match may cross such a run), re-merged.
+    ``runs`` are disjoint and sorted (so are their ``run_ends``); one pass each way."""
     grown = []
+    k = 0  # the first run not wholly left of the current window (windows come in order)
     for start, end in windows:
-        while True:
-            first = max(0, bisect.bisect_left(starts, start) - 1)
-            new_start, new_end = start, end
-            for run_start, run_end in runs[first:bisect.bisect_right(starts, end + 1)]:
-                if run_end >= start - 1 and run_start <= end + 1:
-                    new_start = min(new_start, run_start - before)
-                    new_end = max(new_end, run_end + after)
-            if (new_start, new_end) == (start, end):
-                break
-            start, end = new_start, new_end
+        while k < len(runs) and run_ends[k] < start - 1:
+            k += 1
+        if k == len(runs) or runs[k][0] > end + 1:  # touches no run: most windows
+            grown.append([start, end])
+            continue
+        first = i = bisect.bisect_left(run_ends, start - 1)
+        while i < len(runs) and runs[i][0] <= end + 1:  # rightwards: a run may pull in the next
+            start = min(start, runs[i][0] - before)
+            end = max(end, runs[i][1] + after)
+            i += 1
+        j = first - 1
+        while j >= 0 and run_ends[j] >= start - 1:  # leftwards, after the start moved
+            start = min(start, runs[j][0] - before)
+            j -= 1
         grown.append([start, end])
     grown.sort()
     merged: list[list[int]] = []
@@ -777,6 +784,17 @@ def _widen(windows: list[list[int]], runs: list[tuple[int, int]], before: int, a
         else:
             merged.append([start, end])
     return merged
+
+
+def _disjoint(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted runs with overlapping or touching ones joined."""
+    joined: list[list[int]] = []
+    for start, end in sorted(runs):
+        if joined and start <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], end)
+        else:
+            joined.append([start, end])
+    return [(start, end) for start, end in joined]
 
 
 _INDEXES: dict[int, _ScanIndex] = {}
