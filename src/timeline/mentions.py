@@ -166,8 +166,8 @@ try:  # the `re` parser: re._parser since Python 3.11, sre_parse before
 except ImportError:  # pragma: no cover
     import sre_parse as _sre  # type: ignore[no-redef]
 
-_RUN_CAP = 8          # characters an unbounded single-character repeat is assumed to take
-_SPACE_CAP = 2        # ... when it repeats whitespace only (paragraph breaks are "\n\n")
+_RUN_CAP = 8          # characters an unbounded repeat of digits is assumed to take
+_SPACE_CAP = 2        # ... of anything else (whitespace, dashes: paragraph breaks are "\n\n")
 _LEAD_LIMIT = 400     # most trigger strings expanded from one pattern part
 _CALL_COST = 40       # a window's fixed cost (a `finditer` call), in characters scanned
 _ASCII_LETTERS = frozenset(range(65, 91)) | frozenset(range(97, 123))
@@ -262,17 +262,13 @@ def _covers_letters(items) -> bool:
 
 
 def _run_kind(op, av) -> str:
-    """'space' or 'digit' when a repeated node matches only whitespace or only digits."""
-    if op is _sre.LITERAL:
-        return "space" if chr(av).isspace() else "digit" if chr(av).isdecimal() else "other"
-    if op is _sre.IN and all(item_op is _sre.CATEGORY and item is _sre.CATEGORY_SPACE
-                             or item_op is _sre.LITERAL and chr(item).isspace() for item_op, item in av):
-        return "space"
+    """'digit' when a repeated node matches only digits (their long runs are found with the
+    digit triggers), else 'other' (found by one pass over the union of such classes)."""
     return "digit" if _is_digit_set(op, av) else "other"
 
 
 def _run_cap(op, av) -> int:
-    return _SPACE_CAP if _run_kind(op, av) == "space" else _RUN_CAP
+    return _RUN_CAP if _run_kind(op, av) == "digit" else _SPACE_CAP
 
 
 _SINGLE = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
@@ -573,7 +569,9 @@ def _class_source(op, av, icase: bool) -> str:
             else:
                 raise _Opaque(f"unsupported class item {item_op}")
         body = "".join(parts)
-    return f"(?i:[{body}])" if icase else f"[{body}]"
+    cased = icase and any(item_op in (_sre.LITERAL, _sre.RANGE) for item_op, _ in (
+        [(op, av)] if op in (_sre.LITERAL, _sre.NOT_LITERAL) else av))
+    return f"(?i:[{body}])" if cased else f"[{body}]"
 
 
 @attrs.frozen
@@ -645,26 +643,21 @@ class _ScanIndex:
         self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
         words = sorted({"".join(c for c, _ in w).lower() for g in groups for w in g.words})
         trie = grammar.lang._alt(words) if words else "(?!)"
-        others = sorted(set(runs))
-        # Fast path, on the lower-cased text (see `_hits`): digit runs; long runs of the
-        # repeated classes (each leaves its last character, which may precede a word); a
+        # Fast path, on the lower-cased text (see `_hits`), three passes (one alternation
+        # would keep `re` from skipping to candidate characters: 2x slower): digit runs; a
         # trigger word after a non-letter (only that character is consumed, so no trigger
-        # hides another). Groups: 1 digits, 2..k long runs, last the word.
-        self.long_run_groups = range(2, 3 + len(others))
-        runs_source = "".join(f"|({cls}{{{_RUN_CAP},}})(?={cls})" for cls in others)
-        space_source = f"(\\s{{{_SPACE_CAP},}})(?=\\s)" if "space" in kinds else "(?!)"
-        self.fast = {ascii_only: re.compile(
-            f"({'[0-9]' if ascii_only else chr(92) + 'd'}+)|{space_source}{runs_source}|[^a-z](?=({trie}))")
-            for ascii_only in (True, False)}
-        self.word_group = 3 + len(others)
+        # hides another, and "5pm" is seen); long runs of the repeated non-digit classes.
+        self.digits = {True: re.compile("[0-9]+"), False: re.compile(r"\d+")}
+        self.words = re.compile(f"[^a-z](?=({trie}))")
         self.word_at = re.compile(trie)
         self.digit_cap = _RUN_CAP if "digit" in kinds else None
+        plain = sorted({cls[1:-1] for cls in runs if cls.startswith("[") and not cls.startswith("[^")})
+        cased = sorted({cls for cls in runs if not (cls.startswith("[") and not cls.startswith("[^"))})
+        union = "|".join(([f"[{''.join(plain)}]"] if plain else []) + cased)
+        self.long_runs = re.compile(f"(?:{union}){{{_SPACE_CAP + 1},}}" if union else "(?!)")
         # Slow path, on the text itself, for the rare text where lower-casing would move
         # offsets or fold a non-ASCII letter (K, ſ, ı, İ) onto an ASCII one.
         self.prefilter = re.compile(rf"(\d+)|(?<![A-Za-z])(?i:{trie})")
-        classes = others + ([r"\s"] if "space" in kinds else [])
-        self.long_runs = re.compile("|".join(f"{cls}{{{_SPACE_CAP + 1 if cls == chr(92) + 's' else _RUN_CAP + 1},}}"
-                                             for cls in classes) or "(?!)")
         self._hit_groups: dict[str, tuple[int, ...]] = {}
 
     def _groups_of(self, word: str) -> tuple[int, ...]:
@@ -678,37 +671,23 @@ class _ScanIndex:
 
     def _hits(self, text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
         """Per group, the spans of its triggers in text order; and the long runs."""
-        hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
-        runs: list[tuple[int, int]] = []
-        known = self._hit_groups
-        digit_groups, digit_cap = self.digit_groups, self.digit_cap
         lower = text.lower()
         if len(lower) != len(text) or (not text.isascii() and _FOLDS_TO_ASCII.search(text)):
             return self._hits_slow(text)
-        word_group, word_at, long_run_groups = self.word_group, self.word_at, self.long_run_groups
-        words = []
+        hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
+        runs = [match.span() for match in self.long_runs.finditer(text)]
+        digit_cap = self.digit_cap
+        spans = [match.span() for match in self.digits[text.isascii()].finditer(text)]
+        for i in self.digit_groups:
+            hits[i] = spans[:]
+        if digit_cap is not None:
+            runs += [(start, end) for start, end in spans if end - start > digit_cap]
+        words = [match.span(1) for match in self.words.finditer(lower)]
         if lower[:1].isalpha():
-            first = word_at.match(lower)
+            first = self.word_at.match(lower)
             if first:
-                words.append(first.span())
-        for match in self.fast[text.isascii()].finditer(lower):
-            kind = match.lastindex
-            if kind == 1:
-                span = match.span()
-                for i in digit_groups:
-                    hits[i].append(span)
-                end = span[1]
-                if digit_cap is not None and end - span[0] > digit_cap:
-                    runs.append(span)
-                if end < len(lower) and "a" <= lower[end] <= "z":  # "5pm": no non-letter before
-                    after = word_at.match(lower, end)
-                    if after:
-                        words.append(after.span())
-            elif kind == word_group:
-                words.append(match.span(word_group))
-            elif kind in long_run_groups:
-                start, end = match.span()
-                runs.append((start, end + 1))
+                words.insert(0, first.span())
+        known = self._hit_groups
         for start, end in words:
             word = text[start:end]
             targets = known.get(word)
@@ -720,11 +699,14 @@ class _ScanIndex:
 
     def _hits_slow(self, text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
         hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
+        runs = [match.span() for match in self.long_runs.finditer(text)]
         for match in self.prefilter.finditer(text):
-            targets = self.digit_groups if match.lastindex == 1 else self._groups_of(match.group())
-            for i in targets:
+            digits = match.lastindex == 1
+            if digits and self.digit_cap is not None and match.end() - match.start() > self.digit_cap:
+                runs.append(match.span())
+            for i in self.digit_groups if digits else self._groups_of(match.group()):
                 hits[i].append(match.span())
-        return hits, _disjoint([m.span() for m in self.long_runs.finditer(text)])
+        return hits, _disjoint(runs)
 
     def windows(self, text: str):
         """(group, [(start, end), ...]) for every group with a trigger in ``text``."""
