@@ -719,16 +719,22 @@ class _ScanIndex:
             if group.digit and group.words:
                 spans.sort()
             before, after = group.before, group.after
-            merged: list[list[int]] = []
+            merged: list[tuple[int, int]] = []
+            low, high = spans[0][0] - before, spans[0][1] + after
             for start, end in spans:
-                if merged and start - before <= merged[-1][1]:
-                    if end + after > merged[-1][1]:
-                        merged[-1][1] = end + after
-                else:
-                    merged.append([start - before, end + after])
+                if start - before > high:
+                    merged.append((low, high))
+                    low = start - before
+                if end + after > high:
+                    high = end + after
+            merged.append((low, high))
             if long_runs:
                 merged = _widen(merged, long_runs, run_ends, before, after)
-            yield group, [(max(0, s), min(e, size)) for s, e in merged]
+            if merged[0][0] < 0:
+                merged[0] = (0, merged[0][1])
+            if merged[-1][1] > size:
+                merged[-1] = (merged[-1][0], size)
+            yield group, merged
 
 
 # Characters that `re` case-folds onto an ASCII letter but str.lower() does not map there
@@ -736,8 +742,8 @@ class _ScanIndex:
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _widen(windows: list[list[int]], runs: list[tuple[int, int]], run_ends: list[int],
-           before: int, after: int) -> list[list[int]]:
+def _widen(windows: list[tuple[int, int]], runs: list[tuple[int, int]], run_ends: list[int],
+           before: int, after: int) -> list[tuple[int, int]]:
     """Windows grown over the long runs they touch (a match may cross such a run), re-merged.
     ``runs`` are disjoint and sorted (so are their ``run_ends``); one pass each way."""
     grown = []
@@ -746,7 +752,7 @@ def _widen(windows: list[list[int]], runs: list[tuple[int, int]], run_ends: list
         while k < len(runs) and run_ends[k] < start - 1:
             k += 1
         if k == len(runs) or runs[k][0] > end + 1:  # touches no run: most windows
-            grown.append([start, end])
+            grown.append((start, end))
             continue
         first = i = bisect.bisect_left(run_ends, start - 1)
         while i < len(runs) and runs[i][0] <= end + 1:  # rightwards: a run may pull in the next
@@ -757,26 +763,20 @@ def _widen(windows: list[list[int]], runs: list[tuple[int, int]], run_ends: list
         while j >= 0 and run_ends[j] >= start - 1:  # leftwards, after the start moved
             start = min(start, runs[j][0] - before)
             j -= 1
-        grown.append([start, end])
-    grown.sort()
-    merged: list[list[int]] = []
-    for start, end in grown:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return merged
+        grown.append((start, end))
+    return _disjoint(grown)
 
 
 def _disjoint(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted runs with overlapping or touching ones joined."""
-    joined: list[list[int]] = []
+    """Sorted spans with overlapping or touching ones joined."""
+    joined: list[tuple[int, int]] = []
     for start, end in sorted(runs):
         if joined and start <= joined[-1][1]:
-            joined[-1][1] = max(joined[-1][1], end)
+            if end > joined[-1][1]:
+                joined[-1] = (joined[-1][0], end)
         else:
-            joined.append([start, end])
-    return [(start, end) for start, end in joined]
+            joined.append((start, end))
+    return joined
 
 
 _INDEXES: dict[int, _ScanIndex] = {}
