@@ -122,8 +122,8 @@ class EventFinder:
                 previous: str = "") -> tuple[str, tuple[int, int]] | None:
         """The verb of the clause [start, end) nearest ``near``, outside the ``skip`` spans;
         ``previous`` is the word before the clause when it joins the clause ("then")."""
-        best = None
         skip = self._within(skip, start, end)
+        words = []  # (distance from near, start, end, word, the word before it)
         for match in _WORD.finditer(self.text, start, end):
             s, e = match.span()
             skipped = False
@@ -134,13 +134,21 @@ class EventFinder:
             if skipped:
                 previous = ""
                 continue
-            strength = self._is_verb(match.group(), previous)
-            previous = match.group()
+            word = match.group()
+            words.append((min(abs(s - near), abs(e - near)), s, e, word, previous))
+            previous = word
+        # Nearest first (ties: text order), so the verb test runs on a few words only: the
+        # first likely verb wins outright; an auxiliary only if no likely verb follows.
+        words.sort()
+        best = None
+        for distance, s, e, word, before in words:
+            strength = self._is_verb(word, before)
             if strength:
-                distance = min(abs(s - near), abs(e - near))
                 key = (-min(strength, 2), distance)
                 if best is None or key < best[0]:
-                    best = (key, match.group(), (s, e))
+                    best = (key, word, (s, e))
+                if key[0] == -2:
+                    break
         return None if best is None else (best[1], best[2])
 
     # -- descriptions
