@@ -483,14 +483,14 @@ class _Reader:
         strings, _ = self.lead(items, icase)
         words = set()
         for string in strings:
-            letters = []
-            for char, char_icase in string:
-                if ord(char) not in _ASCII_LETTERS:
-                    break
-                letters.append((char, char_icase))
-            if not letters:
+            if not string or ord(string[0][0]) not in _ASCII_LETTERS:
                 return None
-            words.add(tuple(letters))
+            kept = []  # up to the first space or non-ASCII character ("o'clock", "a.m")
+            for char, char_icase in string:
+                if not char.isascii() or char.isspace():
+                    break
+                kept.append((char, char_icase))
+            words.add(tuple(kept))
         return words
 
     def _after(self, op, av, icase: bool, letter_free: bool) -> bool:
