@@ -194,15 +194,27 @@ class _Trigger:
 
     def cost(self, time_words: frozenset[str]) -> float:
         """Rough characters scanned per character of text: how often the trigger occurs
-        times its window. A digit run is about 0.006 of positions in news text; a word start
-        about 0.17, each fixed letter dividing that by ~15 (and a capital by 5), except that
-        words outside the language's time words are taken as common ones (x20)."""
+        times its window. A digit run is about 0.006 of positions in news text, a word start
+        about 0.17 and a punctuation mark 0.02; each further fixed letter divides that by ~15,
+        a digit or mark by ~50, a capital by 5; all-letter words outside the language's
+        time words are taken as common ones (x20)."""
         total = 0.006 if self.digit else 0.0
         for word in self.words:
-            cased = 0.2 if not word[0][1] and word[0][0].isupper() else 1.0
-            common = 1.0 if "".join(c for c, _ in word).lower() in time_words else 20.0
-            total += 0.17 * cased * common * (1 / 15) ** len(word)
+            string = "".join(c for c, _ in word)
+            share = 0.17 if string[0].isalpha() else 0.02
+            if not word[0][1] and string[0].isupper():
+                share *= 0.2
+            if string.isalpha() and string.lower() not in time_words:
+                share *= 20
+            for char in string[1:]:
+                share /= 15 if char.isalpha() else 50
+            total += share
         return total * (self.before + self.after + _CALL_COST)
+
+
+def _is_mark(char: str) -> bool:
+    """An ASCII punctuation mark (a trigger may start with one: ":3", "/1")."""
+    return char.isascii() and not char.isspace() and not char.isalnum()
 
 
 def _is_digit_set(op, av) -> bool:
@@ -424,8 +436,12 @@ class _Reader:
     def _node_lead(self, op, av, icase: bool) -> tuple[set, bool]:
         if op is _sre.LITERAL:
             return {((chr(av), icase),)}, True
-        if op is _sre.IN and all(item_op is _sre.LITERAL for item_op, _ in av) and len(av) <= 8:
-            return {((chr(item), icase),) for _, item in av}, True
+        if op is _sre.IN and all(item_op is _sre.LITERAL or item_op is _sre.RANGE and item[1] - item[0] < 10
+                                 for item_op, item in av):
+            chars = {chr(c) for item_op, item in av
+                     for c in ((item,) if item_op is _sre.LITERAL else range(item[0], item[1] + 1))}
+            if len(chars) <= 10:
+                return {((char, icase),) for char in chars}, True
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             return {()}, True
         if op in _GROUPS:
@@ -460,10 +476,9 @@ class _Reader:
         for i, (op, av) in enumerate(items):
             rest = items[i:]
             options = []
-            if letter_free_before:
-                words = self._words(rest, icase)
-                if words:
-                    options.append(_Trigger(False, frozenset(words), 0, 0))
+            words = self._words(rest, icase, letter_free_before)
+            if words:
+                options.append(_Trigger(False, frozenset(words), 0, 0))
             if _is_digit_set(op, av):
                 options.append(_Trigger(True, frozenset(), 0, 0))
             inner = self._node_trigger(op, av, icase, letter_free_before)
@@ -479,17 +494,27 @@ class _Reader:
             letter_free_before = self._after(op, av, icase, letter_free_before)
         return best
 
-    def _words(self, items, icase: bool) -> set | None:
+    def _words(self, items, icase: bool, letter_free_before: bool) -> set | None:
+        """The strings every match of ``items`` starts with, when each can be a trigger: a
+        word at a word start, or two or more characters from an ASCII mark on (":3", "/1")."""
         strings, _ = self.lead(items, icase)
         words = set()
         for string in strings:
-            if not string or ord(string[0][0]) not in _ASCII_LETTERS:
+            if not string:
+                return None
+            first = string[0][0]
+            if ord(first) in _ASCII_LETTERS:
+                if not letter_free_before:
+                    return None
+            elif not _is_mark(first):
                 return None
             kept = []  # up to the first space or non-ASCII character ("o'clock", "a.m")
             for char, char_icase in string:
                 if not char.isascii() or char.isspace():
                     break
                 kept.append((char, char_icase))
+            if len(kept) < 2 and not kept[0][0].isalpha():
+                return None  # a lone mark is too common to look for
             words.add(tuple(kept))
         return words
 
@@ -641,14 +666,21 @@ class _ScanIndex:
         self.groups = tuple(groups)
         self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
         self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
-        words = sorted({"".join(c for c, _ in w).lower() for g in groups for w in g.words})
+        self.mixed = tuple(i for i, g in enumerate(groups)
+                           if g.digit + len({"".join(c for c, _ in w)[0].isalpha() for w in g.words}) > 1)
+        strings = {"".join(c for c, _ in w).lower() for g in groups for w in g.words}
+        words = sorted(w for w in strings if w[0].isalpha())
+        marks = sorted(w for w in strings if not w[0].isalpha())
         trie = grammar.lang._alt(words) if words else "(?!)"
+        mark_class = re.escape("".join(sorted({m[0] for m in marks})))
+        mark_rest = grammar.lang._alt(sorted({m[1:] for m in marks})) if marks else "(?!)"
         # Fast path, on the lower-cased text (see `_hits`), three passes (one alternation
         # would keep `re` from skipping to candidate characters: 2x slower): digit runs; a
         # trigger word after a non-letter (only that character is consumed, so no trigger
         # hides another, and "5pm" is seen); long runs of the repeated non-digit classes.
         self.digits = {True: re.compile("[0-9]+"), False: re.compile(r"\d+")}
         self.words = re.compile(f"[^a-z](?=({trie}))")
+        self.marks = re.compile(f"([{mark_class}])(?=({mark_rest}))" if marks else "(?!)")
         self.word_at = re.compile(trie)
         self.digit_cap = _RUN_CAP if "digit" in kinds else None
         plain = sorted({cls[1:-1] for cls in runs if cls.startswith("[") and not cls.startswith("[^")})
@@ -657,12 +689,14 @@ class _ScanIndex:
         self.long_runs = re.compile(f"(?:{union}){{{_SPACE_CAP + 1},}}" if union else "(?!)")
         # Slow path, on the text itself, for the rare text where lower-casing would move
         # offsets or fold a non-ASCII letter (K, ſ, ı, İ) onto an ASCII one.
-        self.prefilter = re.compile(rf"(\d+)|(?<![A-Za-z])(?i:{trie})")
+        # (Each pass finds the empty string before a trigger, so none hides another.)
+        self.slow_words = re.compile(rf"(?<![A-Za-z])(?=((?i:{trie})))")
+        self.slow_marks = re.compile(f"(?=([{mark_class}](?i:{mark_rest})))" if marks else "(?!)")
         self._hit_groups: dict[str, tuple[int, ...]] = {}
 
     def _groups_of(self, word: str) -> tuple[int, ...]:
         """The word groups with a trigger at the start of prefilter hit ``word``."""
-        if not word.isascii():  # a case-folded letter (ſ, K, ı): could hide a second word start
+        if not word.isascii():  # a case-folded letter (ſ, K, ı): take every word group
             return self.word_groups
         found = tuple(i for i in self.word_groups if self.groups[i].word_start.match(word))
         if len(self._hit_groups) < 10_000:
@@ -687,6 +721,7 @@ class _ScanIndex:
             first = self.word_at.match(lower)
             if first:
                 words.insert(0, first.span())
+        words += [(match.start(), match.end(2)) for match in self.marks.finditer(lower)]
         known = self._hit_groups
         for start, end in words:
             word = text[start:end]
@@ -700,12 +735,15 @@ class _ScanIndex:
     def _hits_slow(self, text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
         hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
         runs = [match.span() for match in self.long_runs.finditer(text)]
-        for match in self.prefilter.finditer(text):
-            digits = match.lastindex == 1
-            if digits and self.digit_cap is not None and match.end() - match.start() > self.digit_cap:
+        for match in self.digits[False].finditer(text):
+            if self.digit_cap is not None and match.end() - match.start() > self.digit_cap:
                 runs.append(match.span())
-            for i in self.digit_groups if digits else self._groups_of(match.group()):
+            for i in self.digit_groups:
                 hits[i].append(match.span())
+        for pattern in (self.slow_words, self.slow_marks):
+            for match in pattern.finditer(text):
+                for i in self._groups_of(match.group(1)):
+                    hits[i].append(match.span(1))
         return hits, _disjoint(runs)
 
     def windows(self, text: str):
@@ -713,11 +751,11 @@ class _ScanIndex:
         hits, long_runs = self._hits(text)
         run_ends = [end for _, end in long_runs]
         size = len(text)
+        for i in self.mixed:
+            hits[i].sort()
         for group, spans in zip(self.groups, hits):
             if not spans:
                 continue
-            if group.digit and group.words:
-                spans.sort()
             before, after = group.before, group.after
             merged: list[tuple[int, int]] = []
             low, high = spans[0][0] - before, spans[0][1] + after
