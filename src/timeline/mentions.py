@@ -1,4 +1,4 @@
-"""Text → candidate time expressions: compiled rule patterns, one linear scan each, overlaps resolved."""
+"""Text → candidate time expressions: compiled rule patterns, each run near its triggers, overlaps resolved."""
 from __future__ import annotations
 
 import bisect
@@ -145,18 +145,20 @@ def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
 
 # ------------------------------------------------------------------ fast scan ---------
 # Running every rule over the whole text costs ~20 ns per character per rule in `re` (most
-# of the time of `find_times`). But every match of a rule contains a *trigger*: a digit, or a
-# word from the rule's own word lists (a month, a unit, "yesterday"...), at a bounded
-# distance from the match start and end. The triggers and distances are read off each
-# rule's parsed pattern (so they follow any change to the rules); one prefilter pass finds
-# all triggers, and each rule then runs only in the merged windows around its own triggers.
+# of the time of `find_times`). But every match of a rule contains a *trigger*: a digit, a
+# word from the rule's own word lists at a word start (a month, a unit, "yesterday"...), or
+# a string from a punctuation mark on (":3", "/1"), at a bounded distance from the match
+# start and end. The triggers and distances are read off each rule's parsed pattern (so they
+# follow any change to the rules); three cheap passes find all triggers, and each rule then
+# runs only in the merged windows around its own triggers.
 # The result is exactly the naive scan's (see `_scan_naive` and tests/test_mentions.py):
 # - a window reaches from `before` characters left of a trigger (the longest text the
 #   pattern can consume ahead of it) to `after` characters right of its start (the furthest
 #   the pattern can read, lookaheads, `$` and `\b` included), so no match or failed attempt
 #   reads outside its window; lookbehinds, `\b` and `^` see text left of `pos` in `re`;
-# - unbounded repeats (`\s+`, `\d+`) are counted as at most _RUN_CAP characters; runs of
-#   their characters longer than that are found per text and widen the windows they touch;
+# - unbounded repeats (`\s+`, `\d+`) are counted as at most _SPACE_CAP / _RUN_CAP characters;
+#   runs of their characters longer than that are found per text and widen the windows
+#   they touch;
 # - windows of one rule never overlap (merged), so `finditer` per window keeps the naive
 #   scan's leftmost, non-overlapping order;
 # - a rule whose pattern cannot be read this way runs over the whole text.
@@ -172,7 +174,6 @@ _LEAD_LIMIT = 400     # most trigger strings expanded from one pattern part
 _CALL_COST = 40       # a window's fixed cost (a `finditer` call), in characters scanned
 _ASCII_LETTERS = frozenset(range(65, 91)) | frozenset(range(97, 123))
 _UNBOUNDED = _sre.MAXREPEAT
-_DIGIT = "digit"
 
 
 class _Opaque(Exception):
@@ -181,10 +182,11 @@ class _Opaque(Exception):
 
 @attrs.frozen
 class _Trigger:
-    """Where a rule can match: near ``digit``s and/or at the start of one of ``words``.
+    """Where a rule can match: near ``digit``s and/or where one of ``words`` starts.
 
-    ``words``: tuples of (character, ignore case); each starts with an ASCII letter, and the
-    pattern guarantees the character before it is not one. ``before``/``after``: see above.
+    ``words``: tuples of (character, ignore case). One starting with an ASCII letter is a
+    word start (the pattern guarantees the character before is no ASCII letter); one
+    starting with an ASCII mark has two characters or more. ``before``/``after``: see above.
     """
 
     digit: bool
@@ -245,8 +247,8 @@ def _set_has_no_letter(op, av, icase: bool) -> bool:
         for item_op, item in av:
             if item_op is _sre.LITERAL and _no_letter(item, icase):
                 continue
-            if item_op is _sre.RANGE and all(_no_letter(c, icase) for c in range(item[0], min(item[1], 200) + 1)) \
-                    and (item[1] <= 200 or not icase):
+            if item_op is _sre.RANGE and not (icase and item[1] > 127) and \
+                    not any(c in _ASCII_LETTERS for c in range(item[0], min(item[1], 127) + 1)):
                 continue
             if item_op is _sre.CATEGORY and item in (_sre.CATEGORY_DIGIT, _sre.CATEGORY_SPACE,
                                                       _sre.CATEGORY_NOT_WORD):
