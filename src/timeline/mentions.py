@@ -186,7 +186,7 @@ class _Trigger:
 
     ``words``: tuples of (character, ignore case). One starting with an ASCII letter is a
     word start (the pattern guarantees the character before is no ASCII letter); one
-    starting with an ASCII mark has two characters or more. ``before``/``after``: see above.
+    starting with an ASCII mark or digit has two characters or more. ``before``/``after``: see above.
     """
 
     digit: bool
@@ -197,13 +197,14 @@ class _Trigger:
     def cost(self, time_words: frozenset[str]) -> float:
         """Rough characters scanned per character of text: how often the trigger occurs
         times its window. A digit run is about 0.006 of positions in news text, a word start
-        about 0.17 and a punctuation mark 0.02; each further fixed letter divides that by ~15,
+        about 0.17, a punctuation mark 0.02, a given digit 0.0012; each further fixed letter
+        divides that by ~15,
         a digit or mark by ~50, a capital by 5; all-letter words outside the language's
         time words are taken as common ones (x20)."""
         total = 0.006 if self.digit else 0.0
         for word in self.words:
             string = "".join(c for c, _ in word)
-            share = 0.17 if string[0].isalpha() else 0.02
+            share = 0.17 if string[0].isalpha() else 0.02 if not string[0].isdigit() else 0.0012
             if not word[0][1] and string[0].isupper():
                 share *= 0.2
             if string.isalpha() and string.lower() not in time_words:
@@ -215,8 +216,8 @@ class _Trigger:
 
 
 def _is_mark(char: str) -> bool:
-    """An ASCII punctuation mark (a trigger may start with one: ":3", "/1")."""
-    return char.isascii() and not char.isspace() and not char.isalnum()
+    """An ASCII punctuation mark or digit (a trigger may start with one: ":3", "/1", "19")."""
+    return char.isascii() and not char.isspace() and not char.isalpha()
 
 
 def _is_digit_set(op, av) -> bool:
