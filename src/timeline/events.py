@@ -15,6 +15,9 @@ from .values import TimeMention
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _SPACES = re.compile(r"\s+")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\s/(?=\s|$)")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_REPEATED_MARKS = re.compile(r"(^|[,;:])\s*[,;:]+")
 _MAX_WORDS = 18
 _CLAUSE_WINDOW = 300  # characters each side of a time read for its event
 
@@ -47,7 +50,9 @@ def _clause_patterns(lang) -> tuple[re.Pattern, ...]:
         re.compile(rf"^(?:(?:{lang._alt(lang.CLAUSE_FILLERS)})\b[\s,]*)+", re.IGNORECASE),
         re.compile(rf"(?i)\b(?:{lang._alt(lang.PHRASE_PREPOSITIONS)})\s+$"),
         re.compile(rf"[\s,]*(?:{markers})\b", re.IGNORECASE),
-        re.compile(lang._alt(word.lower() for word in lang.SEQUENCE_MARKERS)),  # on lower-cased text
+        # On lower-cased text: a non-letter, then where a sequence word may start (a clause
+        # starts after a space, a mark or a word boundary).
+        re.compile(f"[^a-z](?={lang._alt(word.lower() for word in lang.SEQUENCE_MARKERS)})"),
     )
 
 
@@ -162,9 +167,9 @@ class EventFinder:
             pos = max(pos, b)
         pieces.append(self.text[pos:end])
         clause = _SPACES.sub(" ", " ".join(pieces))
-        clause = re.sub(r"\(\s*\)|\[\s*\]|\s/(?=\s|$)", " ", clause)
-        clause = re.sub(r"\s+([,.;:!?])", r"\1", clause)
-        clause = re.sub(r"(^|[,;:])\s*[,;:]+", r"\1", clause)
+        clause = _EMPTY_BRACKETS.sub(" ", clause)
+        clause = _SPACE_BEFORE_MARK.sub(r"\1", clause)
+        clause = _REPEATED_MARKS.sub(r"\1", clause)
         clause = self._fillers.sub("", clause.strip(" ,;:-–—\"“”'’\n"))
         clause = clause.strip(" ,;:-–—.\"“”'’")
         if subject and clause:
@@ -249,7 +254,7 @@ class EventFinder:
         lower = self.text.lower()
         if len(lower) != len(self.text) or _FOLDS_TO_ASCII.search(self.text):
             return None  # lower() would move offsets or miss a letter `re` folds
-        return [match.start() for match in self._marker_word.finditer(lower)]
+        return [0] + [match.start() + 1 for match in self._marker_word.finditer(lower)]
 
     def _starts_with_verb(self, draft: EventDraft) -> bool:
         return draft.description.lower().startswith(draft.trigger.lower())
