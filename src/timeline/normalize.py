@@ -161,8 +161,11 @@ class _Reading:
     last: TimeMention | None = None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm(word: str | None) -> str:
-    return re.sub(r"\s+", " ", word or "").strip().lower()
+    return _SPACES.sub(" ", word or "").strip().lower()
 
 
 def _is_future(grammar: Grammar, sentence: str) -> bool:
