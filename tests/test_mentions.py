@@ -67,6 +67,14 @@ def test_fast_scan_equals_naive_scan_across_long_runs(gap):
             assert_same_as_naive(text.replace("-", gap))
 
 
+@pytest.mark.parametrize("odd", ["\u017f", "\u212a", "\u0130", "\u0131"])  # ſ, Kelvin K, İ, ı
+def test_fast_scan_equals_naive_scan_where_lower_casing_differs_from_re(odd):
+    """Texts holding these take the slower trigger search on the text itself."""
+    for rule in en.RULES:
+        for example in rule.examples:
+            assert_same_as_naive(f"{odd} {example}, {example.replace('s', odd).replace('k', odd)} {odd}")
+
+
 def test_every_rule_has_a_trigger():
     """Not needed for correctness (such a rule runs over the whole text) but for speed."""
     index = mentions._scan_index(GRAMMAR)
