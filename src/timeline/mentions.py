@@ -820,15 +820,15 @@ def _disjoint(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-_INDEXES: dict[int, _ScanIndex] = {}
+_INDEXES: dict[int, tuple[Grammar, _ScanIndex]] = {}  # the grammar kept: its id stays its own
 
 
 def _scan_index(grammar: Grammar) -> _ScanIndex:
     """Built on first use (reading the patterns takes a moment; importing stays fast)."""
-    index = _INDEXES.get(id(grammar))
-    if index is None:
-        index = _INDEXES[id(grammar)] = _ScanIndex(grammar)
-    return index
+    entry = _INDEXES.get(id(grammar))
+    if entry is None or entry[0] is not grammar:
+        entry = _INDEXES[id(grammar)] = (grammar, _ScanIndex(grammar))
+    return entry[1]
 
 
 def _select(found: list[tuple[int, int, int, re.Match]]) -> list[tuple[int, int, int, re.Match]]:
