@@ -292,8 +292,8 @@ _GROUPS = (_sre.SUBPATTERN,) + ((_sre.ATOMIC_GROUP,) if hasattr(_sre, "ATOMIC_GR
 
 
 class _Reader:
-    """Reads one parsed pattern: widths, reach, triggers; collects the classes of its
-    unbounded repeats (for the long-run check)."""
+    """Reads one parsed pattern: how much it can consume, how far it can read, and its
+    cheapest trigger (results remembered per node of this parse)."""
 
     def __init__(self, time_words: frozenset[str] = frozenset()) -> None:
         self._memo: dict[tuple, object] = {}
