@@ -654,8 +654,8 @@ class _ScanIndex:
                 if trigger is None:
                     raise _Opaque("no trigger")
                 run_sources = [_class_source(*run) for run in rule_runs if _run_kind(*run[:2]) == "other"]
-            except (_Opaque, RecursionError):
-                everywhere.append(compiled)
+            except Exception:  # noqa: BLE001 - _Opaque, or a `re` parse tree this code does not know:
+                everywhere.append(compiled)  # the rule runs over the whole text, which is exact
                 continue
             runs.extend(run_sources)
             kinds.update(_run_kind(op, av) for op, av, _ in rule_runs)
