@@ -629,16 +629,21 @@ class _ScanIndex:
         # The zone alternation (every place name) is most of some patterns: read it once and
         # let a stand-in of its width and reach, with no trigger of its own, take its place.
         zone = _zone_pattern(grammar.lang)
-        zone_parsed = _sre.parse(zone)
-        zone_reader, zone_runs = _Reader(), []
-        _walk_runs(zone_parsed, False, zone_runs)
-        zone_reach = max(zone_reader.reach(zone_parsed, False), zone_reader.reach(zone_parsed, True))
-        stand_in = (f"(?:[\\s\\S]{{{sum(zone_reader.node_min_width(op, av) for op, av in zone_parsed)},"
-                    f"{zone_reach}}})")
+        try:
+            zone_parsed = _sre.parse(zone)
+            zone_reader, zone_runs = _Reader(), []
+            _walk_runs(zone_parsed, False, zone_runs)
+            zone_reach = max(zone_reader.reach(zone_parsed, False), zone_reader.reach(zone_parsed, True))
+            stand_in = (f"(?:[\\s\\S]{{{sum(zone_reader.node_min_width(op, av) for op, av in zone_parsed)},"
+                        f"{zone_reach}}})")
+        except Exception:  # noqa: BLE001 - see below: rules naming a zone then run everywhere
+            stand_in = None
         for compiled in grammar.rules:
             try:
                 pattern = compiled.regex.pattern
                 if zone in pattern:
+                    if stand_in is None:
+                        raise _Opaque("the zone pattern could not be read")
                     pattern = pattern.replace(zone, stand_in)
                     runs.extend(_class_source(op, av, icase) for op, av, _ in zone_runs for icase in (False, True)
                                 if _run_kind(op, av) == "other")
