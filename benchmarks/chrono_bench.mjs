@@ -4,8 +4,9 @@
 //
 // DOCS.json: [{"name", "text", "dct"}, ...]. Imports chrono-node (timed), parses the
 // first WARMUP documents once as a warm-up, then times chrono.parse(text, new Date(dct))
-// on every document. Writes {"import_s", "seconds": [per document], "max_rss_kb",
-// "version"} to OUT.json, the same shape as a Python child of speed.py.
+// on every document. Writes {"import_s", "first_call_s", "seconds": [per document],
+// "cpu_seconds", "max_rss_kb", "version"} to OUT.json, the same shape as a Python child
+// of speed.py.
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
@@ -27,13 +28,18 @@ const timed = (doc) => {
   return (performance.now() - started) / 1000;
 };
 
-docs.slice(0, Number(warmupArg)).forEach(parse);
+const firstCall = docs.length ? timed(docs[0]) : 0;
+docs.slice(1, Number(warmupArg)).forEach(parse);
+const cpuStarted = process.cpuUsage();
 const seconds = docs.map(timed);
+const cpu = process.cpuUsage(cpuStarted);
 
 const packageJson = new URL("./node_modules/chrono-node/package.json", import.meta.url);
 writeFileSync(outPath, JSON.stringify({
   import_s: importSeconds,
+  first_call_s: firstCall,
   seconds,
+  cpu_seconds: (cpu.user + cpu.system) / 1e6,
   max_rss_kb: process.resourceUsage().maxRSS,
   version: JSON.parse(readFileSync(packageJson, "utf8")).version,
 }));

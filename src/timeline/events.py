@@ -9,12 +9,15 @@ from importlib import resources
 
 import attrs
 
-from .mentions import Grammar
+from .mentions import _FOLDS_TO_ASCII, Grammar
 from .text import Sentence
 from .values import TimeMention
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _SPACES = re.compile(r"\s+")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\s/(?=\s|$)")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_REPEATED_MARKS = re.compile(r"(^|[,;:])\s*[,;:]+")
 _MAX_WORDS = 18
 _CLAUSE_WINDOW = 300  # characters each side of a time read for its event
 
@@ -43,6 +46,21 @@ def verb_forms(lang: str) -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=None)
+def _clause_patterns(lang) -> tuple[re.Pattern, ...]:
+    """Compiled once per language (building the word alternations took ~1 ms per text)."""
+    markers = lang._alt(lang.SEQUENCE_MARKERS)
+    return (
+        re.compile(lang.CLAUSE_BREAKS),
+        re.compile(rf"^(?:(?:{lang._alt(lang.CLAUSE_FILLERS)})\b[\s,]*)+", re.IGNORECASE),
+        re.compile(rf"(?i)\b(?:{lang._alt(lang.PHRASE_PREPOSITIONS)})\s+$"),
+        re.compile(rf"[\s,]*(?:{markers})\b", re.IGNORECASE),
+        # On lower-cased text: a non-letter, then where a sequence word may start (a clause
+        # starts after a space, a mark or a word boundary).
+        re.compile(f"[^a-z](?={lang._alt(word.lower() for word in lang.SEQUENCE_MARKERS)})"),
+    )
+
+
 @attrs.frozen
 class _Clause:
     start: int
@@ -62,13 +80,8 @@ class EventFinder:
         self.mentions = mentions
         self._clauses: dict[tuple[int, int], list[_Clause]] = {}
         self.verbs = verb_forms(self.lang.__name__.rsplit(".", 1)[-1])
-        self._breaks = re.compile(self.lang.CLAUSE_BREAKS)
-        self._fillers = re.compile(
-            rf"^(?:(?:{self.lang._alt(self.lang.CLAUSE_FILLERS)})\b[\s,]*)+", re.IGNORECASE)
-        self._preposition_before = re.compile(
-            rf"(?i)\b(?:{self.lang._alt(self.lang.PHRASE_PREPOSITIONS)})\s+$")
-        self._sequence = re.compile(
-            rf"[\s,]*(?:{self.lang._alt(self.lang.SEQUENCE_MARKERS)})\b", re.IGNORECASE)
+        self._breaks, self._fillers, self._preposition_before, self._sequence, self._marker_word = \
+            _clause_patterns(self.lang)
 
     # -- clauses
     def clauses(self, sentence: Sentence) -> list[_Clause]:
@@ -121,20 +134,35 @@ class EventFinder:
                 previous: str = "") -> tuple[str, tuple[int, int]] | None:
         """The verb of the clause [start, end) nearest ``near``, outside the ``skip`` spans;
         ``previous`` is the word before the clause when it joins the clause ("then")."""
-        best = None
         skip = self._within(skip, start, end)
+        words = []  # (weighted distance from near, start, end, word, the word before it)
         for match in _WORD.finditer(self.text, start, end):
             s, e = match.span()
-            if any(a <= s < b for a, b in skip):
+            skipped = False
+            for a, b in skip:  # a plain loop: `any(<generator>)` per word was ~10% of extract
+                if a <= s < b:
+                    skipped = True
+                    break
+            if skipped:
                 previous = ""
                 continue
-            strength = self._is_verb(match.group(), previous)
-            previous = match.group()
+            word = match.group()
+            # a verb after the time counts more than its distance (see VERB_AFTER_TIME_PENALTY)
+            distance = (near - e) if e <= near else (s - near) * self.lang.VERB_AFTER_TIME_PENALTY
+            words.append((distance, s, e, word, previous))
+            previous = word
+        # Nearest first (ties: text order), so the verb test runs on a few words only: the
+        # first likely verb wins outright; an auxiliary only if no likely verb follows.
+        words.sort()
+        best = None
+        for distance, s, e, word, before in words:
+            strength = self._is_verb(word, before)
             if strength:
-                distance = (near - e) if e <= near else (s - near) * self.lang.VERB_AFTER_TIME_PENALTY
                 key = (-min(strength, 2), distance)
                 if best is None or key < best[0]:
-                    best = (key, match.group(), (s, e))
+                    best = (key, word, (s, e))
+                if key[0] == -2:
+                    break
         return None if best is None else (best[1], best[2])
 
     # -- descriptions
@@ -148,9 +176,9 @@ class EventFinder:
             pos = max(pos, b)
         pieces.append(self.text[pos:end])
         clause = _SPACES.sub(" ", " ".join(pieces))
-        clause = re.sub(r"\(\s*\)|\[\s*\]|\s/(?=\s|$)", " ", clause)
-        clause = re.sub(r"\s+([,.;:!?])", r"\1", clause)
-        clause = re.sub(r"(^|[,;:])\s*[,;:]+", r"\1", clause)
+        clause = _EMPTY_BRACKETS.sub(" ", clause)
+        clause = _SPACE_BEFORE_MARK.sub(r"\1", clause)
+        clause = _REPEATED_MARKS.sub(r"\1", clause)
         clause = self._fillers.sub("", clause.strip(" ,;:-–—\"“”'’\n"))
         clause = clause.strip(" ,;:-–—.\"“”'’")
         if subject and clause:
@@ -199,7 +227,12 @@ class EventFinder:
             drafts.append((first.span[0], EventDraft(
                 id="", description=description, trigger=found[0] if found else None,
                 trigger_span=found[1] if found else None, sentence=sentence, mentions=group)))
+        markers = self._marker_starts()
         for sentence in self.sentences:
+            if markers is not None:  # no sequence word in the sentence: no clause to split
+                i = bisect.bisect_left(markers, sentence.span[0])
+                if i == len(markers) or markers[i] >= sentence.span[1]:
+                    continue
             for clause in self.clauses(sentence):
                 if (clause.start, clause.end) in dated_clauses:
                     continue
@@ -223,6 +256,14 @@ class EventFinder:
                 draft = attrs.evolve(draft, description=self._with_subject(result[-1], draft))
             result.append(attrs.evolve(draft, id=f"e{number}"))
         return result
+
+    def _marker_starts(self) -> list[int] | None:
+        """Where a sequence word may start (a superset), or None to check every sentence.
+        Splitting every sentence into clauses was ~10% of extract; few hold such a word."""
+        lower = self.text.lower()
+        if len(lower) != len(self.text) or _FOLDS_TO_ASCII.search(self.text):
+            return None  # lower() would move offsets or miss a letter `re` folds
+        return [0] + [match.start() + 1 for match in self._marker_word.finditer(lower)]
 
     def _starts_with_verb(self, draft: EventDraft) -> bool:
         return draft.description.lower().startswith(draft.trigger.lower())

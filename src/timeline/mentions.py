@@ -1,4 +1,4 @@
-"""Text → candidate time expressions: compiled rule patterns, one linear scan each, overlaps resolved."""
+"""Text → candidate time expressions: compiled rule patterns, each run near its triggers, overlaps resolved."""
 from __future__ import annotations
 
 import bisect
@@ -73,10 +73,15 @@ def _cues(lang: ModuleType, words) -> str:
     return rf"(?<![\w'’])(?:{lang._alt(plain)})" + (f"|{lang._alt(clitics)}" if clitics else "")
 
 
-def compile_grammar(lang: ModuleType) -> Grammar:
+def _zone_pattern(lang: ModuleType) -> str:
     places = lang._alt(sorted(zones.PLACES, key=len, reverse=True))
     abbreviations = "|".join(sorted(zones.ABBREVIATIONS, key=len, reverse=True))
-    zone = lang.ZONE_TEMPLATE.replace("{places}", places).replace("{abbreviations}", abbreviations)
+    return lang.ZONE_TEMPLATE.replace("{places}", places).replace("{abbreviations}", abbreviations)
+
+
+def compile_grammar(lang: ModuleType) -> Grammar:
+    places = lang._alt(sorted(zones.PLACES, key=len, reverse=True))
+    zone = _zone_pattern(lang)
     rules = tuple(
         _CompiledRule(rule, re.compile(_WORD_START + rule.pattern.replace("{zone}", zone)), priority,
                       re.compile(rule.veto + r"$") if rule.veto else None)
@@ -116,18 +121,733 @@ def _allowed(grammar: Grammar, rule: en.Rule, text: str, start: int, end: int) -
     return True
 
 
-def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
-    found = []
+def _keep(grammar: Grammar, compiled: _CompiledRule, text: str, match: re.Match, found: list) -> None:
+    start, end = match.span()
+    # Trailing whitespace (an optional part that matched nothing) is not extent.
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and _allowed(grammar, compiled.rule, text, start, end) and not (
+            compiled.veto and compiled.veto.search(text, max(0, start - _LOOKBACK), end)):
+        found.append((start, end, compiled.priority, match))
+
+
+def _scan_naive(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
+    """Every rule over the whole text: the reference the fast scan must equal (tests only)."""
+    found: list[tuple[int, int, int, re.Match]] = []
     for compiled in grammar.rules:
         for match in compiled.regex.finditer(text):
-            start, end = match.span()
-            # Trailing whitespace (an optional part that matched nothing) is not extent.
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start and _allowed(grammar, compiled.rule, text, start, end) and not (
-                    compiled.veto and compiled.veto.search(text, max(0, start - _LOOKBACK), end)):
-                found.append((start, end, compiled.priority, match))
+            _keep(grammar, compiled, text, match, found)
     return found
+
+
+def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
+    """What ``_scan_naive`` finds, running each rule only in the windows around its triggers."""
+    index = _scan_index(grammar)
+    found: list[tuple[int, int, int, re.Match]] = []
+    for compiled in index.everywhere:
+        for match in compiled.regex.finditer(text):
+            _keep(grammar, compiled, text, match, found)
+    for group, windows in index.windows(text):
+        for compiled in group.rules:
+            finditer = compiled.regex.finditer
+            for start, end in windows:
+                for match in finditer(text, start, end):
+                    _keep(grammar, compiled, text, match, found)
+    found.sort(key=lambda f: (f[2], f[0]))  # the naive order: by rule, then position
+    return found
+
+
+# ------------------------------------------------------------------ fast scan ---------
+# Running every rule over the whole text costs ~20 ns per character per rule in `re` (most
+# of the time of `find_times`). But every match of a rule contains a *trigger*: a digit, a
+# word from the rule's own word lists at a word start (a month, a unit, "yesterday"...), or
+# a string from a punctuation mark on (":3", "/1"), at a bounded distance from the match
+# start and end. The triggers and distances are read off each rule's parsed pattern (so they
+# follow any change to the rules); three cheap passes find all triggers, and each rule then
+# runs only in the merged windows around its own triggers.
+# The result is exactly the naive scan's (see `_scan_naive` and tests/test_mentions.py):
+# - a window reaches from `before` characters left of a trigger (the longest text the
+#   pattern can consume ahead of it) to `after` characters right of its start (the furthest
+#   the pattern can read, lookaheads, `$` and `\b` included), so no match or failed attempt
+#   reads outside its window; lookbehinds, `\b` and `^` see text left of `pos` in `re`;
+# - unbounded repeats (`\s+`, `\d+`) are counted as at most _SPACE_CAP / _RUN_CAP characters;
+#   runs of their characters longer than that are found per text and widen the windows
+#   they touch;
+# - windows of one rule never overlap (merged), so `finditer` per window keeps the naive
+#   scan's leftmost, non-overlapping order;
+# - a rule whose pattern cannot be read this way runs over the whole text.
+
+try:  # the `re` parser: re._parser since Python 3.11, sre_parse before
+    from re import _parser as _sre
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre  # type: ignore[no-redef]
+
+_RUN_CAP = 8          # characters an unbounded repeat of digits is assumed to take
+_SPACE_CAP = 2        # ... of anything else (whitespace, dashes: paragraph breaks are "\n\n")
+_LEAD_LIMIT = 400     # most trigger strings expanded from one pattern part
+_CALL_COST = 40       # a window's fixed cost (a `finditer` call), in characters scanned
+_ASCII_LETTERS = frozenset(range(65, 91)) | frozenset(range(97, 123))
+_UNBOUNDED = _sre.MAXREPEAT
+
+
+class _Opaque(Exception):
+    """A pattern construct the trigger analysis does not bound (the rule runs everywhere)."""
+
+
+@attrs.frozen
+class _Trigger:
+    """Where a rule can match: near ``digit``s and/or where one of ``words`` starts.
+
+    ``words``: tuples of (character, ignore case). One starting with an ASCII letter is a
+    word start (the pattern guarantees the character before is no ASCII letter); one
+    starting with an ASCII mark or digit has two characters or more. ``before``/``after``: see above.
+    """
+
+    digit: bool
+    words: frozenset
+    before: int
+    after: int
+
+    def cost(self, time_words: frozenset[str]) -> float:
+        """Rough characters scanned per character of text: how often the trigger occurs
+        times its window. A digit run is about 0.006 of positions in news text, a word start
+        about 0.17, a punctuation mark 0.02, a given digit 0.0012; each further fixed letter
+        divides that by ~15,
+        a digit or mark by ~50, a capital by 5; all-letter words outside the language's
+        time words are taken as common ones (x20)."""
+        total = 0.006 if self.digit else 0.0
+        for word in self.words:
+            string = "".join(c for c, _ in word)
+            share = 0.17 if string[0].isalpha() else 0.02 if not string[0].isdigit() else 0.0012
+            if not word[0][1] and string[0].isupper():
+                share *= 0.2
+            if string.isalpha() and string.lower() not in time_words:
+                share *= 20
+            for char in string[1:]:
+                share /= 15 if char.isalpha() else 50
+            total += share
+        return total * (self.before + self.after + _CALL_COST)
+
+
+def _is_mark(char: str) -> bool:
+    """An ASCII punctuation mark or digit (a trigger may start with one: ":3", "/1", "19")."""
+    return char.isascii() and not char.isspace() and not char.isalpha()
+
+
+def _is_digit_set(op, av) -> bool:
+    if op is _sre.LITERAL:
+        return chr(av).isdecimal()
+    if op is _sre.IN:
+        for item_op, item in av:
+            if item_op is _sre.LITERAL and chr(item).isdecimal():
+                continue
+            if item_op is _sre.RANGE and 48 <= item[0] <= item[1] <= 57:
+                continue
+            if item_op is _sre.CATEGORY and item is _sre.CATEGORY_DIGIT:
+                continue
+            return False
+        return True
+    return False
+
+
+def _no_letter(code: int, icase: bool) -> bool:
+    return code not in _ASCII_LETTERS and not (icase and code > 127)
+
+
+def _set_has_no_letter(op, av, icase: bool) -> bool:
+    """No character the node matches is an ASCII letter (A-Z, a-z)."""
+    if op is _sre.LITERAL:
+        return _no_letter(av, icase)
+    if op is _sre.IN:
+        for item_op, item in av:
+            if item_op is _sre.LITERAL and _no_letter(item, icase):
+                continue
+            if item_op is _sre.RANGE and not (icase and item[1] > 127) and \
+                    not any(c in _ASCII_LETTERS for c in range(item[0], min(item[1], 127) + 1)):
+                continue
+            if item_op is _sre.CATEGORY and item in (_sre.CATEGORY_DIGIT, _sre.CATEGORY_SPACE,
+                                                      _sre.CATEGORY_NOT_WORD):
+                continue
+            return False
+        return True
+    return False
+
+
+def _covers_letters(items) -> bool:
+    """A lookbehind ``(?<![...])`` over these excludes every ASCII letter before a position."""
+    if len(items) != 1 or items[0][0] is not _sre.IN:
+        return False
+    codes = set()
+    for item_op, item in items[0][1]:
+        if item_op is _sre.NEGATE:
+            return False
+        if item_op is _sre.CATEGORY and item is _sre.CATEGORY_WORD:
+            return True
+        if item_op is _sre.LITERAL:
+            codes.add(item)
+        elif item_op is _sre.RANGE:
+            codes.update(range(item[0], item[1] + 1))
+    return _ASCII_LETTERS <= codes
+
+
+def _run_kind(op, av) -> str:
+    """'digit' when a repeated node matches only digits (their long runs are found with the
+    digit triggers), else 'other' (found by one pass over the union of such classes)."""
+    return "digit" if _is_digit_set(op, av) else "other"
+
+
+def _run_cap(op, av) -> int:
+    return _RUN_CAP if _run_kind(op, av) == "digit" else _SPACE_CAP
+
+
+_SINGLE = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) + ((_sre.POSSESSIVE_REPEAT,) if hasattr(_sre, "POSSESSIVE_REPEAT") else ())
+_GROUPS = (_sre.SUBPATTERN,) + ((_sre.ATOMIC_GROUP,) if hasattr(_sre, "ATOMIC_GROUP") else ())
+
+
+class _Reader:
+    """Reads one parsed pattern: how much it can consume, how far it can read, and its
+    cheapest trigger (results remembered per node of this parse)."""
+
+    def __init__(self, time_words: frozenset[str] = frozenset()) -> None:
+        self._memo: dict[tuple, object] = {}
+        self.time_words = time_words
+
+    def _remember(self, kind: str, op, av, icase: bool, compute):
+        if op in _SINGLE:
+            return compute()
+        key = (kind, id(av), icase)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    # -- flags and children
+    @staticmethod
+    def _inner(op, av, icase: bool):
+        """(children, ignore case) of a group."""
+        if op is _sre.SUBPATTERN:
+            _, add, remove, items = av
+            if add & _sre.SRE_FLAG_IGNORECASE:
+                icase = True
+            if remove & _sre.SRE_FLAG_IGNORECASE:
+                icase = False
+            return items, icase
+        return av, icase
+
+    @staticmethod
+    def _count(av) -> int:
+        low, high, items = av
+        if high != _UNBOUNDED:
+            return high
+        if len(items) == 1 and items[0][0] in _SINGLE:
+            return max(low, _run_cap(*items[0]))
+        raise _Opaque("unbounded repeat of more than one character")
+
+    # -- widths
+    def width(self, items, icase: bool) -> int:
+        """Most characters the items can consume (unbounded runs counted as _RUN_CAP)."""
+        return sum(self.node_width(op, av, icase) for op, av in items)
+
+    def node_width(self, op, av, icase: bool) -> int:
+        return self._remember("width", op, av, icase, lambda: self._node_width(op, av, icase))
+
+    def _node_width(self, op, av, icase: bool) -> int:
+        if op in _SINGLE:
+            return 1
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return 0
+        if op in _GROUPS:
+            return self.width(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            return max(self.width(branch, icase) for branch in av[1])
+        if op in _REPEATS:
+            return self._count(av) * self.width(av[2], icase)
+        raise _Opaque(f"unsupported construct {op}")
+
+    # -- reach: how far right of its start a node can read
+    def reach(self, items, icase: bool) -> int:
+        best, consumed = 0, 0
+        for op, av in items:
+            best = max(best, consumed + self.node_reach(op, av, icase))
+            consumed += self.node_width(op, av, icase)
+        return max(best, consumed)
+
+    def node_reach(self, op, av, icase: bool) -> int:
+        return self._remember("reach", op, av, icase, lambda: self._node_reach(op, av, icase))
+
+    def _node_reach(self, op, av, icase: bool) -> int:
+        if op in _SINGLE:
+            return 1
+        if op is _sre.AT:
+            return 2 if av in (_sre.AT_END, _sre.AT_END_LINE, _sre.AT_END_STRING) else 1
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            direction, items = av
+            return self.reach(items, icase) if direction == 1 else 0
+        if op in _GROUPS:
+            return self.reach(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            return max(self.reach(branch, icase) for branch in av[1])
+        if op in _REPEATS:
+            # every iteration, plus the character a greedy repeat reads to stop
+            return self._count(av) * max(self.reach(av[2], icase), 1) + 1
+        raise _Opaque(f"unsupported construct {op}")
+
+    # -- the letter before a position
+    def ends_without_letter(self, items, icase: bool) -> bool | None:
+        """True: the items' last consumed character is never an ASCII letter; False: it may
+        be one; None: they may consume nothing, else end without a letter."""
+        for op, av in reversed(list(items)):
+            verdict = self.node_ends_without_letter(op, av, icase)
+            if verdict is False:
+                return False
+            if verdict is True and self.node_min_width(op, av) > 0:
+                return True
+        return None
+
+    def node_ends_without_letter(self, op, av, icase: bool) -> bool | None:
+        if op in (_sre.LITERAL, _sre.IN):
+            return _set_has_no_letter(op, av, icase)
+        if op in (_sre.NOT_LITERAL, _sre.ANY):
+            return False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return None
+        if op in _GROUPS:
+            return self.ends_without_letter(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            verdicts = [self.ends_without_letter(branch, icase) for branch in av[1]]
+            return False if False in verdicts else None if None in verdicts else True
+        if op in _REPEATS:
+            return self.ends_without_letter(av[2], icase)
+        raise _Opaque(f"unsupported construct {op}")
+
+    def node_min_width(self, op, av) -> int:
+        if op in _SINGLE:
+            return 1
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return 0
+        if op in _GROUPS:
+            return sum(self.node_min_width(*node) for node in self._inner(op, av, False)[0])
+        if op is _sre.BRANCH:
+            return min(sum(self.node_min_width(*node) for node in branch) for branch in av[1])
+        if op in _REPEATS:
+            return av[0] * sum(self.node_min_width(*node) for node in av[2])
+        raise _Opaque(f"unsupported construct {op}")
+
+    # -- leading strings
+    def lead(self, items, icase: bool) -> tuple[set, bool]:
+        """Strings every match of ``items`` starts with, and whether they are all it matches."""
+        found: set = {()}
+        for op, av in items:
+            strings, complete = self.node_lead(op, av, icase)
+            joined = {a + b for a in found for b in strings}
+            if len(joined) > _LEAD_LIMIT:
+                return found, False
+            found = joined
+            if not complete:
+                return found, False
+        return found, True
+
+    def node_lead(self, op, av, icase: bool) -> tuple[set, bool]:
+        return self._remember("lead", op, av, icase, lambda: self._node_lead(op, av, icase))
+
+    def _node_lead(self, op, av, icase: bool) -> tuple[set, bool]:
+        if op is _sre.LITERAL:
+            return {((chr(av), icase),)}, True
+        if op is _sre.IN and all(item_op is _sre.LITERAL or item_op is _sre.RANGE and item[1] - item[0] < 10
+                                 for item_op, item in av):
+            chars = {chr(c) for item_op, item in av
+                     for c in ((item,) if item_op is _sre.LITERAL else range(item[0], item[1] + 1))}
+            if len(chars) <= 10:
+                return {((char, icase),) for char in chars}, True
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return {()}, True
+        if op in _GROUPS:
+            return self.lead(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            strings, complete = set(), True
+            for branch in av[1]:
+                found, done = self.lead(branch, icase)
+                strings |= found
+                complete = complete and done
+                if len(strings) > _LEAD_LIMIT:
+                    return {()}, False
+            return strings, complete
+        if op in _REPEATS and av[0] == 0 and av[1] == 1:
+            strings, complete = self.lead(av[2], icase)
+            return strings | {()}, complete
+        if op in _REPEATS and av[0] >= 1:
+            strings, complete = self.lead(av[2], icase)
+            return strings, complete and av[0] == av[1] == 1
+        return {()}, False
+
+    # -- triggers
+    def trigger(self, items, icase: bool, letter_free_before: bool) -> _Trigger | None:
+        """The cheapest trigger every match of ``items`` contains; distances from their start."""
+        best: _Trigger | None = None
+        offset = 0
+        items = list(items)
+        reaches = [0] * (len(items) + 1)  # how far right of each node the rest can read
+        for i in range(len(items) - 1, -1, -1):
+            op, av = items[i]
+            reaches[i] = max(self.node_reach(op, av, icase), self.node_width(op, av, icase) + reaches[i + 1])
+        for i, (op, av) in enumerate(items):
+            rest = items[i:]
+            options = []
+            words = self._words(rest, icase, letter_free_before)
+            if words:
+                options.append(_Trigger(False, frozenset(words), 0, 0))
+            if _is_digit_set(op, av):
+                options.append(_Trigger(True, frozenset(), 0, 0))
+            inner = self._node_trigger(op, av, icase, letter_free_before)
+            if inner is not None:
+                options.append(inner)
+            if options:
+                reach = reaches[i]
+                for option in options:
+                    placed = attrs.evolve(option, before=offset + option.before, after=max(option.after, reach))
+                    if best is None or placed.cost(self.time_words) < best.cost(self.time_words):
+                        best = placed
+            offset += self.node_width(op, av, icase)
+            letter_free_before = self._after(op, av, icase, letter_free_before)
+        return best
+
+    def _words(self, items, icase: bool, letter_free_before: bool) -> set | None:
+        """The strings every match of ``items`` starts with, when each can be a trigger: a
+        word at a word start, or two or more characters from an ASCII mark on (":3", "/1")."""
+        strings, _ = self.lead(items, icase)
+        words = set()
+        for string in strings:
+            if not string:
+                return None
+            first = string[0][0]
+            if ord(first) in _ASCII_LETTERS:
+                if not letter_free_before:
+                    return None
+            elif not _is_mark(first):
+                return None
+            kept = []  # up to the first space or non-ASCII character ("o'clock", "a.m")
+            for char, char_icase in string:
+                if not char.isascii() or char.isspace():
+                    break
+                kept.append((char, char_icase))
+            if len(kept) < 2 and not kept[0][0].isalpha():
+                return None  # a lone mark is too common to look for
+            words.add(tuple(kept))
+        return words
+
+    def _after(self, op, av, icase: bool, letter_free: bool) -> bool:
+        """Whether the character before the next node is surely not an ASCII letter."""
+        if op is _sre.ASSERT_NOT and av[0] == -1 and _covers_letters(av[1]):
+            return True
+        if op is _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING):
+            return True  # \b before a word trigger (which starts with a \w character)
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return letter_free
+        verdict = self.node_ends_without_letter(op, av, icase)
+        if verdict is True and self.node_min_width(op, av) > 0:
+            return True
+        return verdict is not False and letter_free
+
+    def _node_trigger(self, op, av, icase: bool, letter_free_before: bool) -> _Trigger | None:
+        return self._remember(f"trigger{letter_free_before}", op, av, icase,
+                              lambda: self._node_trigger_uncached(op, av, icase, letter_free_before))
+
+    def _node_trigger_uncached(self, op, av, icase: bool, letter_free_before: bool) -> _Trigger | None:
+        if op in _GROUPS:
+            items, inner_icase = self._inner(op, av, icase)
+            return self.trigger(items, inner_icase, letter_free_before)
+        if op is _sre.BRANCH:
+            chosen = [self.trigger(branch, icase, letter_free_before) for branch in av[1]]
+            if any(t is None for t in chosen):
+                return None
+            return _Trigger(any(t.digit for t in chosen), frozenset().union(*(t.words for t in chosen)),
+                            max(t.before for t in chosen), max(t.after for t in chosen))
+        if op in _REPEATS and av[0] >= 1:
+            return self.trigger(av[2], icase, letter_free_before)
+        return None
+
+
+def _walk_runs(items, icase: bool, found: list) -> None:
+    """Collect (op, av, ignore case) of every unbounded repeat's item; refuse wider ones."""
+    for op, av in items:
+        if op in _GROUPS:
+            _walk_runs(*_Reader._inner(op, av, icase), found)
+        elif op is _sre.BRANCH:
+            for branch in av[1]:
+                _walk_runs(branch, icase, found)
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            _walk_runs(av[1], icase, found)
+        elif op in _REPEATS:
+            if av[1] == _UNBOUNDED:
+                if len(av[2]) != 1 or av[2][0][0] not in _SINGLE:
+                    raise _Opaque("unbounded repeat of more than one character")
+                found.append((av[2][0][0], av[2][0][1], icase))
+            _walk_runs(av[2], icase, found)
+
+
+_CATEGORY_SOURCE = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+                    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _class_source(op, av, icase: bool) -> str:
+    """A regex for the characters one parsed single-character node matches."""
+    if op is _sre.ANY:
+        return r"[\s\S]"
+    if op is _sre.LITERAL:
+        body = f"\\U{av:08x}"
+    elif op is _sre.NOT_LITERAL:
+        body = f"^\\U{av:08x}"
+    else:
+        parts = []
+        for item_op, item in av:
+            if item_op is _sre.NEGATE:
+                parts.insert(0, "^")
+            elif item_op is _sre.LITERAL:
+                parts.append(f"\\U{item:08x}")
+            elif item_op is _sre.RANGE:
+                parts.append(f"\\U{item[0]:08x}-\\U{item[1]:08x}")
+            elif item_op is _sre.CATEGORY and item in _CATEGORY_SOURCE:
+                parts.append(_CATEGORY_SOURCE[item])
+            else:
+                raise _Opaque(f"unsupported class item {item_op}")
+        body = "".join(parts)
+    cased = icase and any(item_op in (_sre.LITERAL, _sre.RANGE) for item_op, _ in (
+        [(op, av)] if op in (_sre.LITERAL, _sre.NOT_LITERAL) else av))
+    return f"(?i:[{body}])" if cased else f"[{body}]"
+
+
+@attrs.frozen
+class _Group:
+    """Rules that share a trigger; ``before``/``after`` are the widest among them."""
+
+    digit: bool
+    words: frozenset
+    before: int
+    after: int
+    rules: tuple[_CompiledRule, ...]
+    word_start: re.Pattern | None  # matches at the start of a prefilter hit holding one of ``words``
+
+
+def _word_source(word) -> str:
+    return "".join(f"(?i:{re.escape(c)})" if icase else re.escape(c) for c, icase in word)
+
+
+class _ScanIndex:
+    """A grammar's rules grouped by trigger, with the prefilter that finds the triggers."""
+
+    def __init__(self, grammar: Grammar):
+        everywhere: list[_CompiledRule] = []
+        triggers: dict[tuple, list] = {}
+        runs: list = []
+        kinds: set[str] = set()
+        # The zone alternation (every place name) is most of some patterns: read it once and
+        # let a stand-in of its width and reach, with no trigger of its own, take its place.
+        zone = _zone_pattern(grammar.lang)
+        try:
+            zone_parsed = _sre.parse(zone)
+            zone_reader, zone_runs = _Reader(), []
+            _walk_runs(zone_parsed, False, zone_runs)
+            zone_reach = max(zone_reader.reach(zone_parsed, False), zone_reader.reach(zone_parsed, True))
+            stand_in = (f"(?:[\\s\\S]{{{sum(zone_reader.node_min_width(op, av) for op, av in zone_parsed)},"
+                        f"{zone_reach}}})")
+        except Exception:  # noqa: BLE001 - see below: rules naming a zone then run everywhere
+            stand_in = None
+        for compiled in grammar.rules:
+            try:
+                pattern = compiled.regex.pattern
+                if zone in pattern:
+                    if stand_in is None:
+                        raise _Opaque("the zone pattern could not be read")
+                    pattern = pattern.replace(zone, stand_in)
+                    runs.extend(_class_source(op, av, icase) for op, av, _ in zone_runs for icase in (False, True)
+                                if _run_kind(op, av) == "other")
+                    kinds.update(_run_kind(op, av) for op, av, _ in zone_runs)
+                parsed = _sre.parse(pattern, compiled.regex.flags)
+                icase = bool(parsed.state.flags & _sre.SRE_FLAG_IGNORECASE)
+                reader = _Reader(frozenset(getattr(grammar.lang, "TRIGGER_WORDS", ())))
+                if sum(reader.node_min_width(op, av) for op, av in parsed) == 0:
+                    raise _Opaque("can match the empty string")
+                rule_runs: list = []
+                _walk_runs(parsed, icase, rule_runs)
+                trigger = reader.trigger(list(parsed), icase, False)
+                if trigger is None:
+                    raise _Opaque("no trigger")
+                run_sources = [_class_source(*run) for run in rule_runs if _run_kind(*run[:2]) == "other"]
+            except Exception:  # noqa: BLE001 - _Opaque, or a `re` parse tree this code does not know:
+                everywhere.append(compiled)  # the rule runs over the whole text, which is exact
+                continue
+            runs.extend(run_sources)
+            kinds.update(_run_kind(op, av) for op, av, _ in rule_runs)
+            triggers.setdefault((trigger.digit, trigger.words, trigger.before, trigger.after), []).append((trigger, compiled))
+        self.everywhere = tuple(everywhere)
+        groups = []
+        for (digit, words, _, _), members in triggers.items():
+            word_start = re.compile("|".join(_word_source(w) for w in sorted(words))) if words else None
+            groups.append(_Group(digit, words, max(t.before for t, _ in members),
+                                 max(t.after for t, _ in members), tuple(c for _, c in members), word_start))
+        self.groups = tuple(groups)
+        self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
+        self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
+        self.mixed = tuple(i for i, g in enumerate(groups)
+                           if g.digit + len({"".join(c for c, _ in w)[0].isalpha() for w in g.words}) > 1)
+        strings = {"".join(c for c, _ in w).lower() for g in groups for w in g.words}
+        words = sorted(w for w in strings if w[0].isalpha())
+        marks = sorted(w for w in strings if not w[0].isalpha())
+        trie = grammar.lang._alt(words) if words else "(?!)"
+        mark_class = re.escape("".join(sorted({m[0] for m in marks})))
+        mark_rest = grammar.lang._alt(sorted({m[1:] for m in marks})) if marks else "(?!)"
+        # Fast path, on the lower-cased text (see `_hits`), three passes (one alternation
+        # would keep `re` from skipping to candidate characters: 2x slower): digit runs; a
+        # trigger word after a non-letter (only that character is consumed, so no trigger
+        # hides another, and "5pm" is seen); long runs of the repeated non-digit classes.
+        self.digits = {True: re.compile("[0-9]+"), False: re.compile(r"\d+")}
+        self.words = re.compile(f"[^a-z](?=({trie}))")
+        self.marks = re.compile(f"([{mark_class}])(?=({mark_rest}))" if marks else "(?!)")
+        self.word_at = re.compile(trie)
+        self.digit_cap = _RUN_CAP if "digit" in kinds else None
+        plain = sorted({cls[1:-1] for cls in runs if cls.startswith("[") and not cls.startswith("[^")})
+        cased = sorted({cls for cls in runs if not (cls.startswith("[") and not cls.startswith("[^"))})
+        union = "|".join(([f"[{''.join(plain)}]"] if plain else []) + cased)
+        self.long_runs = re.compile(f"(?:{union}){{{_SPACE_CAP + 1},}}" if union else "(?!)")
+        # Slow path, on the text itself, for the rare text where lower-casing would move
+        # offsets or fold a non-ASCII letter (K, ſ, ı, İ) onto an ASCII one.
+        # (Each pass finds the empty string before a trigger, so none hides another.)
+        self.slow_words = re.compile(rf"(?<![A-Za-z])(?=((?i:{trie})))")
+        self.slow_marks = re.compile(f"(?=([{mark_class}](?i:{mark_rest})))" if marks else "(?!)")
+        self._hit_groups: dict[str, tuple[int, ...]] = {}
+
+    def _groups_of(self, word: str) -> tuple[int, ...]:
+        """The word groups with a trigger at the start of prefilter hit ``word``."""
+        if not word.isascii():  # a case-folded letter (ſ, K, ı): take every word group
+            return self.word_groups
+        found = tuple(i for i in self.word_groups if self.groups[i].word_start.match(word))
+        if len(self._hit_groups) < 10_000:
+            self._hit_groups[word] = found
+        return found
+
+    def _hits(self, text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
+        """Per group, the spans of its triggers in text order; and the long runs."""
+        lower = text.lower()
+        if len(lower) != len(text) or (not text.isascii() and _FOLDS_TO_ASCII.search(text)):
+            return self._hits_slow(text)
+        hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
+        runs = [match.span() for match in self.long_runs.finditer(text)]
+        digit_cap = self.digit_cap
+        spans = [match.span() for match in self.digits[text.isascii()].finditer(text)]
+        for i in self.digit_groups:
+            hits[i] = spans[:]
+        if digit_cap is not None:
+            runs += [(start, end) for start, end in spans if end - start > digit_cap]
+        words = [match.span(1) for match in self.words.finditer(lower)]
+        if lower[:1].isalpha():
+            first = self.word_at.match(lower)
+            if first:
+                words.insert(0, first.span())
+        words += [(match.start(), match.end(2)) for match in self.marks.finditer(lower)]
+        known = self._hit_groups
+        for start, end in words:
+            word = text[start:end]
+            targets = known.get(word)
+            if targets is None:
+                targets = self._groups_of(word)
+            for i in targets:
+                hits[i].append((start, end))
+        return hits, _disjoint(runs)
+
+    def _hits_slow(self, text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
+        hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
+        runs = [match.span() for match in self.long_runs.finditer(text)]
+        for match in self.digits[False].finditer(text):
+            if self.digit_cap is not None and match.end() - match.start() > self.digit_cap:
+                runs.append(match.span())
+            for i in self.digit_groups:
+                hits[i].append(match.span())
+        for pattern in (self.slow_words, self.slow_marks):
+            for match in pattern.finditer(text):
+                for i in self._groups_of(match.group(1)):
+                    hits[i].append(match.span(1))
+        return hits, _disjoint(runs)
+
+    def windows(self, text: str):
+        """(group, [(start, end), ...]) for every group with a trigger in ``text``."""
+        hits, long_runs = self._hits(text)
+        run_ends = [end for _, end in long_runs]
+        size = len(text)
+        for i in self.mixed:
+            hits[i].sort()
+        for group, spans in zip(self.groups, hits):
+            if not spans:
+                continue
+            before, after = group.before, group.after
+            merged: list[tuple[int, int]] = []
+            low, high = spans[0][0] - before, spans[0][1] + after
+            for start, end in spans:
+                if start - before > high:
+                    merged.append((low, high))
+                    low = start - before
+                if end + after > high:
+                    high = end + after
+            merged.append((low, high))
+            if long_runs:
+                merged = _widen(merged, long_runs, run_ends, before, after)
+            if merged[0][0] < 0:
+                merged[0] = (0, merged[0][1])
+            if merged[-1][1] > size:
+                merged[-1] = (merged[-1][0], size)
+            yield group, merged
+
+
+# Characters that `re` case-folds onto an ASCII letter but str.lower() does not map there
+# (or maps to two characters): checked by tests/test_mentions.py over all of Unicode.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _widen(windows: list[tuple[int, int]], runs: list[tuple[int, int]], run_ends: list[int],
+           before: int, after: int) -> list[tuple[int, int]]:
+    """Windows grown over the long runs they touch (a match may cross such a run), re-merged.
+    ``runs`` are disjoint and sorted (so are their ``run_ends``); one pass each way."""
+    grown = []
+    k = 0  # the first run not wholly left of the current window (windows come in order)
+    for start, end in windows:
+        while k < len(runs) and run_ends[k] < start - 1:
+            k += 1
+        if k == len(runs) or runs[k][0] > end + 1:  # touches no run: most windows
+            grown.append((start, end))
+            continue
+        first = i = bisect.bisect_left(run_ends, start - 1)
+        while i < len(runs) and runs[i][0] <= end + 1:  # rightwards: a run may pull in the next
+            start = min(start, runs[i][0] - before)
+            end = max(end, runs[i][1] + after)
+            i += 1
+        j = first - 1
+        while j >= 0 and run_ends[j] >= start - 1:  # leftwards, after the start moved
+            start = min(start, runs[j][0] - before)
+            j -= 1
+        grown.append((start, end))
+    return _disjoint(grown)
+
+
+def _disjoint(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping or touching ones joined."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(runs):
+        if joined and start <= joined[-1][1]:
+            if end > joined[-1][1]:
+                joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+_INDEXES: dict[int, tuple[Grammar, _ScanIndex]] = {}  # the grammar kept: its id stays its own
+
+
+def _scan_index(grammar: Grammar) -> _ScanIndex:
+    """Built on first use (reading the patterns takes a moment; importing stays fast)."""
+    entry = _INDEXES.get(id(grammar))
+    if entry is None or entry[0] is not grammar:
+        entry = _INDEXES[id(grammar)] = (grammar, _ScanIndex(grammar))
+    return entry[1]
 
 
 def _select(found: list[tuple[int, int, int, re.Match]]) -> list[tuple[int, int, int, re.Match]]:

@@ -222,8 +222,11 @@ class _Reading:
     repeat: tuple | None = None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm(word: str | None) -> str:
-    return re.sub(r"\s+", " ", word or "").strip().lower()
+    return _SPACES.sub(" ", word or "").strip().lower()
 
 
 def _tense_cues(grammar: Grammar, sentence: Sentence) -> list[tuple[int, str]]:

@@ -194,6 +194,14 @@ VERB_AFTER_TIME_PENALTY = 3
 # Clause openers that mark a verb-less event description ("impossible to connect").
 VERB_SUFFIXES = ("ed", "es", "s")
 
+# Single words that mark a time expression, derived from the tables above. The scanner
+# (mentions.py) prefers them as the triggers it looks for before running a rule, over the
+# function words ("the", "last", "after") that also open many rules but fill any text.
+TRIGGER_WORDS = frozenset(
+    word for table in (MONTHS, WEEKDAYS, UNIT_FORMS, PARTS_OF_DAY, SEASONS, RELATIVE_DAYS,
+                       REFERENCE_WORDS, SET_ADVERBS, DECADE_WORDS, FREQUENCIES)
+    for word in table if " " not in word)
+
 # ------------------------------------------------------------ fragments ----------------
 
 
@@ -259,7 +267,7 @@ def spoken_year(words: str) -> int | None:
 
 
 YEAR = rf"(?:1[6-9]\d\d|20\d\d|{SPOKEN_YEAR})"
-NUMBER = rf"(?:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)|(?i:{_alt(NUMBER_WORDS)}))"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d+(?:\.\d+)?|(?i:{_alt(NUMBER_WORDS)}))"
 VAGUE = rf"(?i:{_alt(k for k in VAGUE_AMOUNTS if k)})"
 AMOUNT = rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter))?|(?P<vague>{VAGUE}))"
 UNIT = rf"(?i:{_alt(w for w in UNIT_FORMS if w not in ('second', 'sec', 'min', 'hr'))})"
