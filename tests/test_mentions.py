@@ -83,6 +83,14 @@ def test_every_rule_has_a_trigger():
     assert sum(len(group.rules) for group in index.groups) == len(GRAMMAR.rules)
 
 
+def test_no_rule_lets_runs_of_letters_widen_the_windows():
+    """A rule with an open-ended run of letters (``\\w+``) makes every word a "long run", so
+    the windows cover the whole text: correct but as slow as the naive scan."""
+    index = mentions._scan_index(GRAMMAR)
+    runs = [match.span() for match in index.long_runs.finditer("The minister resigned on Friday.")]
+    assert runs == [], f"plain words count as long runs: {runs}"
+
+
 # Pieces of text the rules care about, taken from the grammar itself (rule examples, word
 # lists), plus separators and characters that stress the scanner: long runs of spaces and
 # dashes, digits glued to words, non-ASCII letters that `re` folds onto ASCII ones.

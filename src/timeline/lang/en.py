@@ -325,6 +325,7 @@ class Rule(NamedTuple):
     veto: str | None = None
 
 
+_QUARTER_ORDINAL = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 # "four flights a week", "$2 million a year": a rate, not a time.
 RATE = (rf"(?:[$£€]\s?)?(?:\d[\d,.]*|(?i:{_alt(w for w in NUMBER_WORDS if ' ' not in w and w not in ('a', 'an'))}))"
         r"(?:\s+(?i:million|billion|thousand|hundred|cents?|dollars?|percent))?(?:\s+[A-Za-z][\w-]*){0,2}"
@@ -423,10 +424,10 @@ RULES: tuple[Rule, ...] = (
          rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<ordinal>\b\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL})[-\s]century\b",
          ("the 20th century", "the nineteenth century")),
     Rule("<ordinal> quarter of <year>", "quarter",
-         rf"(?:(?i:the)\s+(?!(?:\w+\s+)?\w+[-‐](?i:quarter)))?"  # "the third-quarter results": no "the"
+         rf"(?:(?i:the)\s+(?!(?:(?i:fiscal|financial|calendar)\s+)?{_QUARTER_ORDINAL}[-‐](?i:quarter)))?"  # "the third-quarter results": no "the"
          rf"(?:(?P<year0>{YEAR})\s+|(?P<direction0>(?i:this|last|next))\s+year['’]s\s+"
          rf"|(?P<yearago>(?i:year[-‐\s](?:earlier|ago)))\s+|(?i:fiscal|financial|calendar)\s+)?"
-         rf"(?P<ordinal>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[-‐\s]+"
+         rf"(?P<ordinal>{_QUARTER_ORDINAL})[-‐\s]+"
          rf"(?:(?i:fiscal|financial|calendar)[-‐\s]+)?(?i:quarter)\b"
          rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<direction>this|last|next)\s+year))?",
          ("the first quarter", "the third quarter of 2022", "the fourth quarter of last year",
