@@ -187,3 +187,26 @@ def test_batch_error_is_a_small_frozen_record():
         error.message = "changed"  # type: ignore[misc]
     assert error.to_dict() == {"index": 3, "id": "a.txt", "type": "ValueError", "message": "bad reference"}
     assert isinstance(error, timeline.batch.BatchResult)
+
+
+class _KillsItsWorker:
+    """Unpickling it in a worker ends that process at once, as a crash or the OOM killer would."""
+
+    def __reduce__(self):
+        import os
+        return (os._exit, (3,))
+
+
+def test_a_document_that_kills_its_worker_gets_the_error_and_the_rest_go_on():
+    texts = [article(i) for i in range(14)]
+    items = [*texts[:5], (texts[5], _KillsItsWorker()), *texts[6:10], (texts[10], _KillsItsWorker()),
+             *texts[11:]]
+    results = list(extract_many(items, reference="2024-03-15", workers=2, chunksize=2))
+    for index in (5, 10):
+        assert isinstance(results[index], BatchError) and results[index].index == index
+        assert results[index].error_type == "BrokenProcessPool" and "died" in results[index].message
+    good = [i for i in range(14) if i not in (5, 10)]
+    assert [results[i] for i in good] == one_by_one([texts[i] for i in good], reference="2024-03-15")
+    # in one process nothing is unpickled: the object is just a bad reference
+    in_process = list(extract_many(items, reference="2024-03-15", workers=1))
+    assert isinstance(in_process[5], BatchError) and in_process[5].error_type == "TypeError"

@@ -255,19 +255,77 @@ def _in_pool(chunks: Iterator[list[Job]], lang: str, workers: int,
     """
     from concurrent.futures import ProcessPoolExecutor  # imports multiprocessing: only when used
 
+    pool = _Pool(lambda: ProcessPoolExecutor(max_workers=workers, mp_context=context), lang)
     pending: deque[tuple[list[Job], Future[list[bytes]]]] = deque()
     limit = workers * _CHUNKS_IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(chunk)))
+            if len(pending) >= limit:
+                yield pool.collect(pending)
+        while pending:
+            yield pool.collect(pending)
+    finally:  # the consumer stopped early, or something raised: drop queued work
+        for _, future in pending:
+            future.cancel()
+        pool.shutdown()
+
+
+class _Pool:
+    """A process pool that survives a worker dying (killed, out of memory, crashed).
+
+    When the oldest chunk comes back broken, its documents are rerun one at a time in a
+    fresh pool with nothing else running, so the one that kills its worker is known for
+    sure and gets the error record; the other broken chunks are then resubmitted.
+    """
+
+    def __init__(self, make: Any, lang: str) -> None:
+        self._make, self._lang = make, lang
+        self._executor = make()
+
+    def submit(self, chunk: list[Job]) -> Future[list[bytes]]:
+        from concurrent.futures import Future
         try:
-            for chunk in chunks:
-                pending.append((chunk, pool.submit(_run_chunk, _pickled(chunk), lang)))
-                if len(pending) >= limit:
-                    yield _collect(*pending.popleft())
-            while pending:
-                yield _collect(*pending.popleft())
-        finally:  # the consumer stopped early, or something raised: drop queued work
-            for _, future in pending:
-                future.cancel()
+            return self._executor.submit(_run_chunk, _pickled(chunk), self._lang)
+        except Exception as exc:  # noqa: BLE001 - the pool broke since the last chunk
+            broken: Future[list[bytes]] = Future()
+            broken.set_exception(exc)
+            return broken
+
+    def collect(self, pending: deque[tuple[list[Job], Future[list[bytes]]]]) -> list[Timeline | BatchError]:
+        from concurrent.futures.process import BrokenProcessPool
+        chunk, future = pending.popleft()
+        try:
+            return [pickle.loads(result) for result in future.result()]
+        except BrokenProcessPool:
+            results = self._one_by_one(chunk)
+            for i, (other, other_future) in enumerate(pending):
+                if other_future.cancelled() or other_future.exception() is not None:
+                    pending[i] = (other, self.submit(other))
+            return results
+        except Exception as exc:  # noqa: BLE001 - anything else fails this chunk only
+            return [_error(job, exc) for job in chunk]
+
+    def _one_by_one(self, chunk: list[Job]) -> list[Timeline | BatchError]:
+        self._restart()
+        results: list[Timeline | BatchError] = []
+        for job in chunk:
+            try:
+                (payload,) = self.submit([job]).result()
+                results.append(pickle.loads(payload))
+            except Exception as exc:  # noqa: BLE001 - this document killed its worker
+                results.append(BatchError(job.index, job.id, type(exc).__name__,
+                                          "the worker process died on this document (killed, out of "
+                                          f"memory or crashed): {_one_line(exc)}"))
+                self._restart()
+        return results
+
+    def _restart(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor = self._make()
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _pickled(chunk: list[Job]) -> list[bytes]:
@@ -280,13 +338,6 @@ def _pickled(chunk: list[Job]) -> list[bytes]:
             out.append(pickle.dumps(Job(job.index, job.id, _BadItem(
                 f"item cannot be sent to a worker process: {_one_line(exc)}", type(exc).__name__))))
     return out
-
-
-def _collect(chunk: list[Job], future: Future[list[bytes]]) -> list[Timeline | BatchError]:
-    try:
-        return [pickle.loads(result) for result in future.result()]
-    except Exception as exc:  # noqa: BLE001 - e.g. a worker killed (BrokenProcessPool)
-        return [_error(job, exc) for job in chunk]
 
 
 def _run_chunk(payloads: list[bytes], lang: str) -> list[bytes]:
