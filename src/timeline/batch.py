@@ -235,7 +235,7 @@ def _counted(results: Iterator[list[Timeline | BatchError]], bar_class: Any,
 
 def _tqdm() -> Any:
     try:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped]
     except ImportError:
         raise ImportError("progress=True needs tqdm: pip install 'timeline-news[batch]'") from None
     return tqdm

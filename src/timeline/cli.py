@@ -7,9 +7,13 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import extract
 from .timeline import Timeline
+
+if TYPE_CHECKING:
+    from .batch import Job
 
 
 def _read(path: str) -> str:
@@ -127,7 +131,7 @@ def _want_progress(flag: bool | None) -> bool:
     if not sys.stderr.isatty():
         return False
     try:
-        import tqdm  # noqa: F401
+        import tqdm  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         return False
     return True

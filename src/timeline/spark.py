@@ -66,7 +66,7 @@ def with_timeline(df: DataFrame, text_col: str = "text", *, reference_col: str |
             raise ValueError(f"output column {name!r} is already in the DataFrame")
 
     def rows(texts, references, zones):  # type: ignore[no-untyped-def]  # no hints: a scalar pandas UDF
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped]
         out = extract_rows(list(texts), list(references), list(zones),
                            reference=reference, tz=tz, lang=lang)
         return pd.DataFrame(out, columns=["timeline", "error_type", "error_message"])
