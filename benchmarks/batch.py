@@ -26,6 +26,10 @@ seconds spent (this process and its pool's workers):
 
 Every path is checked to give the same timelines as the loop (Spark: the same JSON).
 The machine this runs on may be shared: treat differences under ~20 % as noise.
+
+``--memory N`` instead checks that memory stays flat: in two fresh processes it runs
+``extract_many`` (2 workers) over a generator of N and of 20×N short generated articles,
+discarding results, and prints each parent's peak RSS, which should not grow with N.
 """
 from __future__ import annotations
 
@@ -98,6 +102,27 @@ def spark_run(pairs: list[tuple[str, str]], master: str, rows: list[dict], expec
         spark.stop()
 
 
+MEMORY_CHILD = """
+import resource, sys, timeline
+n = int(sys.argv[1])
+articles = (f"Story {i}: at {i % 12 + 1} p.m. on Monday the council met." for i in range(n))
+count = sum(1 for _ in timeline.extract_many(articles, reference="2024-03-15", workers=2))
+assert count == n
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def memory_check(n: int) -> int:
+    import subprocess
+    for size in (n, 20 * n):
+        print(f"generator of {size:,} documents ...", file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        peak = subprocess.run([sys.executable, "-c", MEMORY_CHILD, str(size)], check=True,
+                              capture_output=True, text=True).stdout.strip()
+        print(f"{size:>9,} documents: parent peak RSS {peak} MB ({time.perf_counter() - started:.0f} s)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -106,7 +131,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2, help="runs per local path; the fastest is kept")
     parser.add_argument("--no-spark", action="store_true")
     parser.add_argument("--spark-master", default="local[2]")
+    parser.add_argument("--memory", type=int, metavar="N", help="only the flat-memory check, N and 20×N docs")
     args = parser.parse_args()
+    if args.memory:
+        return memory_check(args.memory)
     pairs = load(args.corpus, args.copies)
     rows: list[dict] = []
     timeline.extract(pairs[0][0], reference=pairs[0][1])  # imports and caches warm for every path
