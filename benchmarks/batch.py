@@ -20,6 +20,11 @@ seconds spent (this process and its pool's workers):
 * ``loop``       ``[timeline.extract(text, reference=dct) for ...]``
 * ``workers=1``  ``list(extract_many(pairs, workers=1))`` (in process: the batch overhead)
 * ``workers=N``  ``list(extract_many(pairs, workers=N))`` (processes, default N=2)
+* ``N loops``    the capacity check: the documents cut in N contiguous parts, each run by
+  a plain loop in its own process (forked, results discarded), all at once — what N
+  cores give this job right now, without any batch machinery. On an idle machine it is
+  about N× the loop; when it is not, other jobs hold the cores and ``workers=N`` cannot
+  beat it.
 * ``spark``      ``with_timeline`` on a cached DataFrame of the same rows, forced with
   Spark's ``noop`` writer, after a warm-up job on a few rows (needs the ``spark`` extra
   and Java; ``--no-spark`` leaves it out).
@@ -76,6 +81,22 @@ def timed(label: str, run, pairs: list[tuple[str, str]], rows: list[dict], repea
                     "cpu": cpu_seconds if cpu else None}
     rows.append(best)
     return result
+
+
+def _loop_part(part: list[tuple[str, str]]) -> None:
+    for text, reference in part:
+        timeline.extract(text, reference=reference)
+
+
+def parallel_loops(pairs: list[tuple[str, str]], processes: int) -> None:
+    import multiprocessing
+    size = -(-len(pairs) // processes)
+    children = [multiprocessing.get_context("fork").Process(target=_loop_part, args=(pairs[i:i + size],))
+                for i in range(0, len(pairs), size)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join()
 
 
 def spark_run(pairs: list[tuple[str, str]], master: str, rows: list[dict], expected_json: list[str]) -> None:
@@ -145,6 +166,8 @@ def main() -> int:
     many = timed(f"workers={args.workers}", lambda: list(timeline.extract_many(pairs, workers=args.workers)),
                  pairs, rows, args.repeat)
     assert one == expected and many == expected, "extract_many differs from the loop"
+    if hasattr(os, "fork"):
+        timed(f"{args.workers} loops", lambda: parallel_loops(pairs, args.workers), pairs, rows, args.repeat)
     if not args.no_spark:
         spark_run(pairs, args.spark_master, rows, [tl.to_json() for tl in expected])
 
