@@ -11,8 +11,9 @@ read with ``timeline.timeml.read_timeml``; a document is its ``<TEXT>`` with tag
 and its reference is its creation time. The list is repeated ``--copies`` times (default
 6, about 3 MB) so that pool start-up and the last, partly filled chunks weigh little.
 
-Each local path runs ``--repeat`` times (default 2; the fastest run is kept) and Spark
-once, in this order, on the same documents; the table gives docs/s and chars/s over
+The local paths run in ``--repeat`` rounds (default 2), each path once per round so that
+all meet the same passing load, and the fastest run of each is kept; Spark runs once,
+last, on the same documents; the table gives docs/s and chars/s over
 wall time (start-up included: a pool's process start, Spark's job scheduling and
 Python workers; not Spark's JVM start, which happens before timing) and the CPU
 seconds spent (this process and its pool's workers):
@@ -66,20 +67,14 @@ def _cpu() -> float:
                for field in ("ru_utime", "ru_stime"))
 
 
-def timed(label: str, run, pairs: list[tuple[str, str]], rows: list[dict], repeat: int = 1,
-          cpu: bool = True) -> list:
-    """Run ``repeat`` times; keep the fastest wall time (the least disturbed by other load)."""
-    chars = sum(len(text) for text, _ in pairs)
-    best: dict = {}
-    for attempt in range(repeat):
-        print(f"{label} ({attempt + 1}/{repeat}) ...", file=sys.stderr, flush=True)
-        cpu_before, started = _cpu(), time.perf_counter()
-        result = run()
-        seconds, cpu_seconds = time.perf_counter() - started, _cpu() - cpu_before
-        if not best or seconds < best["seconds"]:
-            best = {"path": label, "docs": len(pairs), "chars": chars, "seconds": seconds,
-                    "cpu": cpu_seconds if cpu else None}
-    rows.append(best)
+def timed(label: str, run, pairs: list[tuple[str, str]], rows: list[dict], cpu: bool = True) -> list:
+    """Run once; append wall and CPU seconds to ``rows``."""
+    print(f"{label} ...", file=sys.stderr, flush=True)
+    cpu_before, started = _cpu(), time.perf_counter()
+    result = run()
+    seconds, cpu_seconds = time.perf_counter() - started, _cpu() - cpu_before
+    rows.append({"path": label, "docs": len(pairs), "chars": sum(len(text) for text, _ in pairs),
+                 "seconds": seconds, "cpu": cpu_seconds if cpu else None})
     return result
 
 
@@ -149,7 +144,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--copies", type=int, default=6)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--repeat", type=int, default=2, help="runs per local path; the fastest is kept")
+    parser.add_argument("--repeat", type=int, default=2, help="rounds of the local paths; the fastest run of each is kept")
     parser.add_argument("--no-spark", action="store_true")
     parser.add_argument("--spark-master", default="local[2]")
     parser.add_argument("--memory", type=int, metavar="N", help="only the flat-memory check, N and 20×N docs")
@@ -160,14 +155,26 @@ def main() -> int:
     rows: list[dict] = []
     timeline.extract(pairs[0][0], reference=pairs[0][1])  # imports and caches warm for every path
 
-    expected = timed("loop", lambda: [timeline.extract(t, reference=r) for t, r in pairs], pairs, rows,
-                     args.repeat)
-    one = timed("workers=1", lambda: list(timeline.extract_many(pairs, workers=1)), pairs, rows, args.repeat)
-    many = timed(f"workers={args.workers}", lambda: list(timeline.extract_many(pairs, workers=args.workers)),
-                 pairs, rows, args.repeat)
-    assert one == expected and many == expected, "extract_many differs from the loop"
+    paths = [
+        ("loop", lambda: [timeline.extract(t, reference=r) for t, r in pairs]),
+        ("workers=1", lambda: list(timeline.extract_many(pairs, workers=1))),
+        (f"workers={args.workers}", lambda: list(timeline.extract_many(pairs, workers=args.workers))),
+    ]
     if hasattr(os, "fork"):
-        timed(f"{args.workers} loops", lambda: parallel_loops(pairs, args.workers), pairs, rows, args.repeat)
+        paths.append((f"{args.workers} loops", lambda: parallel_loops(pairs, args.workers)))
+    # Rounds, each path once per round: every path meets the same passing load.
+    best: dict[str, dict] = {}
+    outputs: dict[str, list] = {}
+    for round_ in range(args.repeat):
+        for label, run in paths:
+            single: list[dict] = []
+            outputs[label] = timed(f"{label} round {round_ + 1}/{args.repeat}", run, pairs, single)
+            if label not in best or single[0]["seconds"] < best[label]["seconds"]:
+                best[label] = single[0] | {"path": label}
+    rows.extend(best[label] for label, _ in paths)
+    expected = outputs["loop"]
+    assert outputs["workers=1"] == expected and outputs[f"workers={args.workers}"] == expected, \
+        "extract_many differs from the loop"
     if not args.no_spark:
         spark_run(pairs, args.spark_master, rows, [tl.to_json() for tl in expected])
 
