@@ -39,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--format", choices=("table", "json", "timeml", "jsonl"), default=None,
                      help="table (default for one file), json, timeml, or jsonl (the batch output)")
     run.add_argument("--jobs", type=int, default=None, metavar="N",
-                     help="batch mode with N worker processes (default in batch mode: one per CPU)")
+                     help="batch mode with N worker processes (default in batch mode: one per CPU, "
+                          "at most one per file)")
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress bar on stderr in batch mode (default: when stderr is a terminal "
                           "and tqdm is installed)")
@@ -75,7 +76,7 @@ def _main_batch(args: argparse.Namespace) -> int:
     call itself (bad --reference/--tz/--lang/--jobs/--format, --progress without
     tqdm) are one line on stderr and exit 2, before anything is read.
     """
-    from .batch import Job, check_counts, run_jobs
+    from .batch import Job, available_cpus, check_counts, run_jobs
     from .reference import make_reference
 
     try:
@@ -87,7 +88,9 @@ def _main_batch(args: argparse.Namespace) -> int:
         if args.jobs is not None and args.jobs < 1:
             raise ValueError(f"--jobs must be at least 1, not {args.jobs}")
         make_reference(args.reference, args.tz, args.lang)
-        workers, chunksize = check_counts(args.jobs, None, len(args.files))
+        # default: a process per CPU, but no more processes than files (one file: no pool)
+        jobs = args.jobs if args.jobs is not None else min(available_cpus(), len(args.files))
+        workers, chunksize = check_counts(jobs, None, len(args.files))
         progress = _want_progress(args.progress)
         results = run_jobs(_file_jobs(args), lang=args.lang, workers=workers, progress=progress,
                            chunksize=chunksize, total=len(args.files))
