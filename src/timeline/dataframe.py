@@ -69,8 +69,12 @@ def _times(pd, values: list[datetime | None], zone: Any):
 
     Microsecond resolution: nanoseconds would only reach the years 1677-2262, and news
     texts name the 1490s and "the year 3000"."""
-    utc = [None if v is None else v.astimezone(zones.get_zone("UTC")).replace(tzinfo=None) for v in values]
-    return pd.Series(utc, dtype="datetime64[us]").dt.tz_localize("UTC").dt.tz_convert(zone)
+    import numpy as np  # pandas brings it; an array of [us] first: pandas 2 casts lists via [ns]
+
+    utc = np.array([np.datetime64("NaT", "us") if v is None else
+                    np.datetime64(v.astimezone(zones.get_zone("UTC")).replace(tzinfo=None), "us")
+                    for v in values], dtype="datetime64[us]")
+    return pd.Series(utc).dt.tz_localize("UTC").dt.tz_convert(zone)
 
 
 def _strings(pd, values: list[str | None]):
@@ -79,7 +83,10 @@ def _strings(pd, values: list[str | None]):
 
 def _timedeltas(pd, values: list[timedelta | None]):
     # microseconds here too: "a thousand years" overflows timedelta64[ns]
-    return pd.Series(values, dtype="timedelta64[us]")
+    import numpy as np
+
+    return pd.Series(np.array([np.timedelta64("NaT", "us") if v is None else np.timedelta64(v, "us")
+                               for v in values], dtype="timedelta64[us]"))
 
 
 def to_dataframe(tl, tz: object = None):

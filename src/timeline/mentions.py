@@ -766,6 +766,8 @@ class _ScanIndex:
             for match in pattern.finditer(text):
                 for i in self._groups_of(match.group(1)):
                     hits[i].append(match.span(1))
+        for spans in hits:  # digits, words and marks were found in three passes: merge them
+            spans.sort()
         return hits, _disjoint(runs)
 
     def windows(self, text: str):
