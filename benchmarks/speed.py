@@ -192,8 +192,8 @@ def _load_extract_many() -> Timer:
     extract_many = getattr(timeline, "extract_many", None)
     if extract_many is None:
         raise Unavailable("timeline.extract_many does not exist", silent=True)
-    return whole_batch(lambda docs: extract_many(
-        [doc.text for doc in docs], reference=[doc.dct for doc in docs], workers=2))
+    return whole_batch(lambda docs: list(extract_many(  # list(): the iterator is lazy
+        [doc.text for doc in docs], reference=[doc.dct for doc in docs], workers=2)))
 
 
 def _load_search_dates() -> Timer:
