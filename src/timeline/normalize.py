@@ -700,6 +700,8 @@ class Resolver:
                 zone_name = zone.name
                 start, start_flags = zones.localize(resolved.period.start, zone.name)
                 end, _ = zones.localize(resolved.period.end, zone.name)
+                if end < start:  # the start was shifted forward out of a DST gap past the end
+                    end = zones.in_zone(start + (resolved.period.end - resolved.period.start), zone.name)
                 flags.extend(start_flags)
                 if zone.dst is not None and zones.is_dst(start) != zone.dst:
                     flags.append("zone-dst-mismatch")
