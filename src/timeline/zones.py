@@ -136,10 +136,14 @@ def localize(naive: datetime, zone_name: str) -> tuple[datetime, tuple[str, ...]
     try:
         return zone.localize(naive, is_dst=None), ()
     except pytz.NonExistentTimeError:
-        # Spring forward: read the clock as still on standard time, i.e. shifted forward.
-        return zone.normalize(zone.localize(naive, is_dst=False)), ("dst-gap",)
+        # Spring forward: read the clock as still on the offset before the change, i.e.
+        # shifted forward: the later of the two readings. (Not "is_dst=False": zones with
+        # negative DST, like Morocco's Ramadan hour since 2018, label their offsets the other way.)
+        readings = (zone.localize(naive, is_dst=False), zone.localize(naive, is_dst=True))
+        return zone.normalize(max(readings)), ("dst-gap",)
     except pytz.AmbiguousTimeError:
-        return zone.localize(naive, is_dst=True), ("dst-ambiguous",)
+        # Fall back: the earlier instant (again by instant, not by pytz's DST label).
+        return min(zone.localize(naive, is_dst=True), zone.localize(naive, is_dst=False)), ("dst-ambiguous",)
 
 
 def in_zone(instant: datetime, zone_name: str) -> datetime:
