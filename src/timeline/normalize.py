@@ -826,6 +826,30 @@ def _shift_value_date(value: str, instant: datetime) -> str:
     return value
 
 
+def _out_of_range(exc: Exception) -> bool:
+    """Date arithmetic past what a datetime holds (years 1-9999): "3000 years ago"."""
+    return isinstance(exc, OverflowError) or isinstance(exc, ValueError) and "out of range" in str(exc)
+
+
+_BEYOND = "beyond the years 1-9999 that a calendar date can have"
+
+
+def _read_guarded(resolver: Resolver, c: Candidate) -> tuple[Resolved, TimeMention]:
+    """resolver.read + to_mention; a value off the calendar is kept unresolved, saying so."""
+    try:
+        resolved = resolver.read(c)
+        return resolved, resolver.to_mention(c, resolved)
+    except (OverflowError, ValueError) as exc:
+        if not _out_of_range(exc):
+            raise
+    try:
+        resolved = attrs.evolve(resolver.read_duration(c), unresolved=_BEYOND) if c.get("unit") else None
+    except (OverflowError, ValueError, KeyError):
+        resolved = None
+    resolved = resolved or Resolved("DATE", value="XXXX", unresolved=_BEYOND)
+    return resolved, resolver.to_mention(c, resolved)
+
+
 def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
               reference: Reference, grammar: Grammar) -> list[TimeMention]:
     """Resolve every candidate; nothing is dropped (unresolvable ones say why)."""
@@ -840,20 +864,29 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
             pair = (c, nxt) if c.kind in _DAY_KINDS and nxt.kind == "clock" else \
                 (nxt, c) if nxt.kind in _DAY_KINDS and c.kind == "clock" else None
             if pair is not None:
-                combined = _combine_date_and_clock(resolver, *pair)
+                try:
+                    combined = _combine_date_and_clock(resolver, *pair)
+                except (OverflowError, ValueError) as exc:
+                    if not _out_of_range(exc):
+                        raise
+                    combined = None  # each read on its own below, off-calendar ones unresolved
                 if combined is not None:
                     mentions.append(combined)
                     named.append(resolver.zone_named(pair[1]) is not None)
                     i += 2
                     continue
-        resolved = resolver.read(c)
-        mentions.append(resolver.to_mention(c, resolved))
+        resolved, mention = _read_guarded(resolver, c)
+        mentions.append(mention)
         named.append(resolved.zone is not None)
         converts_previous = i > 0 and grammar.conversion_gap.match(_gap(text, candidates[i - 1], c))
         if resolved.zoned and resolved.zone is not None and not converts_previous:
             resolver.remember_zone(c, resolved.zone)
         i += 1
     for a, b in _conversion_pairs(grammar, text, mentions):
-        mentions[a], mentions[b] = _reconcile(mentions[a], mentions[b], named[a], named[b])
+        try:
+            mentions[a], mentions[b] = _reconcile(mentions[a], mentions[b], named[a], named[b])
+        except (OverflowError, ValueError) as exc:  # a day shift past year 9999: keep both as read
+            if not _out_of_range(exc):
+                raise
         mentions[b] = attrs.evolve(mentions[b], flags=mentions[b].flags + ("conversion-of-previous",))
     return mentions

@@ -104,7 +104,10 @@ class Placer:
         if mention.relation == "within":
             low = 0
         exact = low == high and not mention.approximate
-        earliest, latest = base + timedelta(seconds=low), base + timedelta(seconds=high)
+        try:
+            earliest, latest = base + timedelta(seconds=low), base + timedelta(seconds=high)
+        except (OverflowError, ValueError):  # "after 9000 years": off the calendar, not placed
+            return _time_of(mention, self.windows)
         return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
                          start=earliest if exact else None, end=None,
                          earliest=None if exact else earliest, latest=None if exact else latest,
