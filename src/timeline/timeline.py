@@ -114,10 +114,20 @@ class Timeline(Sequence):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Timeline:
-        return cls(events=[event_from_dict(e) for e in data["events"]],
-                   mentions=[mention_from_dict(m) for m in data["mentions"]],
-                   text=data.get("text", ""), reference=data.get("reference"),
-                   timezone=data.get("timezone"))
+        """The inverse of to_dict(); TypeError for a non-dict, ValueError naming what is wrong."""
+        if not isinstance(data, dict):
+            raise TypeError(f"Timeline.from_dict needs a dict, not {type(data).__name__}")
+        if data.get("version", SCHEMA_VERSION) != SCHEMA_VERSION:
+            raise ValueError(f"timeline version {data['version']!r} is not supported (expected {SCHEMA_VERSION})")
+        try:
+            return cls(events=[event_from_dict(e) for e in data["events"]],
+                       mentions=[mention_from_dict(m) for m in data["mentions"]],
+                       text=data.get("text", ""), reference=data.get("reference"),
+                       timezone=data.get("timezone"))
+        except KeyError as exc:
+            raise ValueError(f"not a timeline dict: missing key {exc}") from None
+        except (TypeError, IndexError, AttributeError) as exc:
+            raise ValueError(f"not a timeline dict: {exc}") from None
 
     def to_json(self, **kwargs: Any) -> str:
         kwargs.setdefault("ensure_ascii", False)
@@ -131,6 +141,8 @@ class Timeline(Sequence):
         """TimeML 1.2.1: TIMEX3 per mention, EVENT per trigger, TLINKs dating the events."""
         from .timeml import to_timeml  # the XML writer is only loaded when asked for
 
+        if not isinstance(docid, str):
+            raise TypeError(f"docid must be a str, not {type(docid).__name__}")
         return to_timeml(self.to_dict(), docid=docid)
 
     def table(self) -> str:

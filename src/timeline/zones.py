@@ -81,7 +81,10 @@ def get_zone(name: str) -> tzinfo:
         return UTC
     if name.startswith("UTC") and len(name) == 9 and name[3] in "+-":
         sign = 1 if name[3] == "+" else -1
-        return fixed_offset(sign * (int(name[4:6]) * 60 + int(name[7:9])))
+        try:
+            return fixed_offset(sign * (int(name[4:6]) * 60 + int(name[7:9])))
+        except ValueError:  # not digits, or a day or more ("UTC+99:99")
+            raise UnknownZoneError(f"unknown time zone {name!r} (offsets are under 24:00)") from None
     try:
         return pytz.timezone(name)
     except pytz.UnknownTimeZoneError:
