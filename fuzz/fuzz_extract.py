@@ -52,6 +52,8 @@ SETTINGS = (
     ("1970-01-01", "Asia/Kathmandu"),
     ("2037-12-31", "Pacific/Chatham"),
     ("2010-01-01", "EST"),
+    ("0001-01-02", "America/New_York"),
+    ("9999-12-30", "Pacific/Kiritimati"),
 )
 
 

@@ -85,11 +85,29 @@ def check_round_trip(tl: Timeline, schema: dict | None = None) -> None:
         jsonschema.validate(json.loads(dumped), schema)
 
 
+def check_timeml(tl: Timeline) -> None:
+    """to_timeml() is well-formed XML whose <TEXT> gives back the text, or a ValueError when
+    the text holds characters XML 1.0 cannot represent (the documented refusal)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    try:
+        xml = tl.to_timeml()
+    except ValueError:
+        assert re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", tl.text), \
+            "to_timeml refused a text XML can represent"
+        return
+    root = ET.fromstring(xml.encode("utf-8"))
+    body = root.find("TEXT")
+    assert body is not None and "".join(body.itertext()) == tl.text, "TimeML <TEXT> is not the input"
+
+
 def check_all(text: str, tl: Timeline, found=None, schema: dict | None = None) -> None:
     """Everything above; ``found`` (find_times on the same arguments) must equal tl.mentions."""
     assert tl.text == text, "Timeline.text is not the input"
     check_mentions(text, tl.mentions)
     check_events(text, tl)
     check_round_trip(tl, schema)
+    check_timeml(tl)
     if found is not None:
         assert list(found) == list(tl.mentions), "find_times and extract(...).mentions differ"

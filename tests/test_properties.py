@@ -84,7 +84,8 @@ def a_date(draw):
 
 @st.composite
 def duration_or_relative(draw):
-    n = draw(st.sampled_from(["21", "two", "a few", "several", "half an", "about 30", "1.5", "twenty-one"]))
+    n = draw(st.sampled_from(["21", "two", "a few", "several", "half an", "about 30", "1.5", "twenty-one",
+                              "3000", "9000", "99999999", "999999999999999999999"]))
     unit = draw(st.sampled_from(["minutes", "hours", "days", "weeks", "months", "years", "hour", "seconds"]))
     return draw(st.sampled_from([f"for {n} {unit}", f"after {n} {unit}", f"within {n} {unit}",
                                  f"{n} {unit} later", f"{n} {unit} ago", f"in {n} {unit}",
@@ -109,6 +110,7 @@ READ_WITH = st.sampled_from([
     ("2023-05-24", "America/New_York"), ("2024-03-10", "America/New_York"),
     ("2024-10-27T01:30", "Europe/London"), ("2024-11-03T01:30:00-04:00", None), (None, None),
     ("2021-04-04", "Australia/Sydney"), ("2019-06-05", "Asia/Kolkata"), ("2010-01-01", "EST"),
+    ("0001-01-02", "America/New_York"), ("9999-12-30", "Pacific/Kiritimati"),  # calendar's edges
 ])
 
 
