@@ -248,6 +248,8 @@ def _closest_year(month: int, day: int, ref: date, future: bool) -> int:
             options.append(date(year, month, min(day, 28 if month == 2 and day == 29 else day)))
         except ValueError:
             continue
+    if not options:  # no such day in any year ("April 31"): read_date keeps it unresolved
+        return ref.year
     if future:
         later = [d for d in options if d >= ref]
         return min(later or options, key=lambda d: abs((d - ref).days)).year
@@ -842,11 +844,12 @@ def _read_guarded(resolver: Resolver, c: Candidate) -> tuple[Resolved, TimeMenti
     except (OverflowError, ValueError) as exc:
         if not _out_of_range(exc):
             raise
+        reason = "no such calendar day" if "day is out of range" in str(exc) else _BEYOND
     try:
-        resolved = attrs.evolve(resolver.read_duration(c), unresolved=_BEYOND) if c.get("unit") else None
+        resolved = attrs.evolve(resolver.read_duration(c), unresolved=reason) if c.get("unit") else None
     except (OverflowError, ValueError, KeyError):
         resolved = None
-    resolved = resolved or Resolved("DATE", value="XXXX", unresolved=_BEYOND)
+    resolved = resolved or Resolved("DATE", value="XXXX", unresolved=reason)
     return resolved, resolver.to_mention(c, resolved)
 
 
