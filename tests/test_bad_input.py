@@ -116,3 +116,14 @@ def test_cli_bad_encoding_on_stdin_names_it_and_the_offset():
     err = run.stderr.decode()
     assert run.returncode == 2 and err.count("\n") == 1
     assert "<stdin>" in err and "offset 10" in err
+
+
+@pytest.mark.parametrize("text,value", [
+    ("It ended on April 31.", "2023-04-31"), ("It ended on 30 February.", "2023-02-30"),
+    ("It ended on Feb. 30, 2024.", "2024-02-30"), ("It ended on 2024-02-30.", "XXXX"),
+])
+def test_days_no_calendar_has_are_kept_unresolved(text, value):
+    # Found by the property tests (thorough profile): a day without a year that no year has
+    # ("April 31") raised ValueError.
+    m, = timeline.find_times(text, reference="2023-05-24")
+    assert (m.value, m.start, m.unresolved) == (value, None, "no such calendar day")
