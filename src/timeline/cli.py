@@ -10,6 +10,8 @@ from . import extract
 
 def _read(path: str) -> str:
     if path == "-":
+        if not hasattr(sys.stdin, "buffer"):  # already text (an embedding program's stream)
+            return sys.stdin.read()
         data, path = sys.stdin.buffer.read(), "<stdin>"
     else:
         data = Path(path).read_bytes()
