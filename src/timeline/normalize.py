@@ -178,6 +178,8 @@ def _offset_zone(raw: str) -> zones.ZoneChoice:
         return zones.ZoneChoice("UTC")
     sign = -1 if match.group(1) in "-−" else 1
     minutes = sign * (int(match.group(2)) * 60 + int(match.group(3) or 0))
+    if abs(minutes) > 14 * 60 or int(match.group(3) or 0) >= 60:  # "UTC+55": no zone has it
+        return zones.ZoneChoice("UTC", None, ("zone-offset-invalid", "zone-assumed-utc"))
     return zones.ZoneChoice(zones.offset_label(minutes))
 
 
