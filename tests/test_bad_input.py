@@ -127,3 +127,11 @@ def test_days_no_calendar_has_are_kept_unresolved(text, value):
     # ("April 31") raised ValueError.
     m, = timeline.find_times(text, reference="2023-05-24")
     assert (m.value, m.start, m.unresolved) == (value, None, "no such calendar day")
+
+
+@pytest.mark.parametrize("text", ["at 5 p.m. UTC+55", "at 5 p.m. GMT+15", "2023-05-24T17:55:00+55:00",
+                                  "at 5 p.m. UTC-12:75"])
+def test_offsets_no_zone_has_are_read_as_utc_and_flagged(text):
+    # Found by the fuzzer: "UTC+55" in the text raised (pytz refuses offsets of a day or more).
+    m, = timeline.find_times(text, reference="2023-05-24")
+    assert m.timezone == "UTC" and "zone-offset-invalid" in m.flags and m.start.utcoffset().total_seconds() == 0
