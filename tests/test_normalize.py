@@ -83,9 +83,9 @@ def test_numbers_and_early_years(text, expected):
     assert _values(text) == expected
 
 
-@pytest.mark.parametrize("phrase", ["about 2,500 years ago", "after 10,000,000 hours",
+@pytest.mark.parametrize("phrase", ["about 2,500 years ago",
                                     "999,999,999 days ago", "99,999,999,999 years later"])
 def test_amounts_off_the_calendar_are_kept_without_a_date(phrase):
     tl = timeline.extract(f"At 5 p.m. it began. {phrase.capitalize()} it ended.", reference="2024-05-24")
     last = tl.mentions[-1]
-    assert last.start is None and last.value.startswith("P")
+    assert last.start is None and last.value.startswith("P") and "1-9999" in last.unresolved

@@ -65,3 +65,14 @@ def test_ambiguous_abbreviations_use_context_and_are_flagged(abbr, context, zone
 
 def test_unambiguous_abbreviation_is_not_flagged():
     assert zones.choose_abbreviation("JST", "").flags == ()
+
+
+@pytest.mark.parametrize("wall,expected,flags", [
+    # Morocco since 2018: +01 all year except Ramadan (+00), which pytz labels as the
+    # standard half; overlap and gap are still decided by instant (found by the DST sweep).
+    (datetime(2022, 3, 27, 2, 30), "2022-03-27T02:30:00+01:00", ("dst-ambiguous",)),
+    (datetime(2022, 5, 8, 2, 30), "2022-05-08T03:30:00+01:00", ("dst-gap",)),
+])
+def test_negative_dst_zone_gap_and_overlap(wall, expected, flags):
+    aware, got_flags = zones.localize(wall, "Africa/Casablanca")
+    assert (aware.isoformat(), got_flags) == (expected, flags)

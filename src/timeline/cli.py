@@ -18,16 +18,26 @@ if TYPE_CHECKING:
 
 def _read(path: str) -> str:
     if path == "-":
-        return sys.stdin.read()
-    data = Path(path).read_bytes()
+        if not hasattr(sys.stdin, "buffer"):  # already text (an embedding program's stream)
+            return sys.stdin.read()
+        data, path = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        data = Path(path).read_bytes()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors (a missing argument, a bad choice) as one line on stderr, status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="timeline", description="Timelines from news text.")
+    parser = _Parser(prog="timeline", description="Timelines from news text.")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("extract", help="print the timeline of an article")
     run.add_argument("files", nargs="+", metavar="file",

@@ -57,9 +57,11 @@ class Grammar:
     lang: ModuleType
 
 
-# No time expression starts inside a word; checking that first keeps the big word
-# alternations from being tried at every character (measured: 6x faster on plain text).
-_WORD_START = r"(?<![A-Za-z])"
+# No time expression starts inside a word or a number; checking that first keeps the big word
+# alternations from being tried at every character (measured: 6x faster on plain text), and
+# keeps `\d+` from being retried at every digit of a long digit run (quadratic before:
+# 2,000 digits took 4 s; see benchmarks/adversarial.py).
+_WORD_START = r"(?<![A-Za-z\d])"
 
 
 def _words_before(words) -> re.Pattern:

@@ -141,14 +141,7 @@ def _previous_quarter(period: Period) -> Period:
 
 def shift_period(anchor: date, unit: str, amount: int) -> Period | None:
     """The period ``amount`` units away from ``anchor`` at that unit's grain ("last month");
-    None when that is off the calendar (years 1–9999)."""
-    try:
-        return _shift_period(anchor, unit, amount)
-    except (ValueError, OverflowError):  # "2,500 years ago"
-        return None
-
-
-def _shift_period(anchor: date, unit: str, amount: int) -> Period | None:
+    off the calendar (years 1–9999) it raises, and ``normalize`` keeps the mention unresolved."""
     if unit in ("day", "night"):
         return day_period(anchor + timedelta(days=amount))
     if unit in ("week", "fortnight"):
@@ -251,6 +244,8 @@ def _offset_zone(raw: str) -> zones.ZoneChoice:
         return zones.ZoneChoice("UTC")
     sign = -1 if match.group(1) in "-−" else 1
     minutes = sign * (int(match.group(2)) * 60 + int(match.group(3) or 0))
+    if abs(minutes) > 14 * 60 or int(match.group(3) or 0) >= 60:  # "UTC+55": no zone has it
+        return zones.ZoneChoice("UTC", None, ("zone-offset-invalid", "zone-assumed-utc"))
     return zones.ZoneChoice(zones.offset_label(minutes))
 
 
@@ -767,7 +762,7 @@ class Resolver:
         if amount is None or base_day is None or (time_unit and base_time is None):
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation,
                             offset=offset)
-        if time_unit and abs(amount) < 1e6:  # a million hours is already 114 years
+        if time_unit:
             nominal = amount * self.lang.UNITS[unit][2]
             return Resolved("TIME", approximate=approximate, relation=relation, offset=offset,
                             instant=base_time + sign * timedelta(seconds=nominal))
@@ -875,6 +870,8 @@ class Resolver:
                 zone_name = zone.name
                 start, start_flags = zones.localize(resolved.period.start, zone.name)
                 end, _ = zones.localize(resolved.period.end, zone.name)
+                if end < start:  # the start was shifted forward out of a DST gap past the end
+                    end = zones.in_zone(start + (resolved.period.end - resolved.period.start), zone.name)
                 flags.extend(start_flags)
                 if zone.dst is not None and zones.is_dst(start) != zone.dst:
                     flags.append("zone-dst-mismatch")
@@ -1005,6 +1002,31 @@ def _shift_value_date(value: str, instant: datetime) -> str:
     return value
 
 
+def _out_of_range(exc: Exception) -> bool:
+    """Date arithmetic past what a datetime holds (years 1-9999): "3000 years ago"."""
+    return isinstance(exc, OverflowError) or isinstance(exc, ValueError) and "out of range" in str(exc)
+
+
+_BEYOND = "beyond the years 1-9999 that a calendar date can have"
+
+
+def _read_guarded(resolver: Resolver, c: Candidate) -> tuple[Resolved, TimeMention]:
+    """resolver.read + to_mention; a value off the calendar is kept unresolved, saying so."""
+    try:
+        resolved = resolver.read(c)
+        return resolved, resolver.to_mention(c, resolved)
+    except (OverflowError, ValueError) as exc:
+        if not _out_of_range(exc):
+            raise
+        reason = "no such calendar day" if "day is out of range" in str(exc) else _BEYOND
+    try:
+        resolved = attrs.evolve(resolver.read_duration(c), unresolved=reason) if c.get("unit") else None
+    except (OverflowError, ValueError, KeyError):
+        resolved = None
+    resolved = resolved or Resolved("DATE", value="XXXX", unresolved=reason)
+    return resolved, resolver.to_mention(c, resolved)
+
+
 def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
               reference: Reference, grammar: Grammar) -> list[TimeMention]:
     """Resolve every candidate; nothing is dropped (unresolvable ones say why)."""
@@ -1019,20 +1041,29 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
             pair = (c, nxt) if c.kind in _DAY_KINDS and nxt.kind == "clock" else \
                 (nxt, c) if nxt.kind in _DAY_KINDS and c.kind == "clock" else None
             if pair is not None:
-                combined = _combine_date_and_clock(resolver, *pair)
+                try:
+                    combined = _combine_date_and_clock(resolver, *pair)
+                except (OverflowError, ValueError) as exc:
+                    if not _out_of_range(exc):
+                        raise
+                    combined = None  # each read on its own below, off-calendar ones unresolved
                 if combined is not None:
                     mentions.append(combined)
                     named.append(resolver.zone_named(pair[1]) is not None)
                     i += 2
                     continue
-        resolved = resolver.read(c)
-        mentions.append(resolver.to_mention(c, resolved))
+        resolved, mention = _read_guarded(resolver, c)
+        mentions.append(mention)
         named.append(resolved.zone is not None)
         converts_previous = i > 0 and grammar.conversion_gap.match(_gap(text, candidates[i - 1], c))
         if resolved.zoned and resolved.zone is not None and not converts_previous:
             resolver.remember_zone(c, resolved.zone)
         i += 1
     for a, b in _conversion_pairs(grammar, text, mentions):
-        mentions[a], mentions[b] = _reconcile(mentions[a], mentions[b], named[a], named[b])
+        try:
+            mentions[a], mentions[b] = _reconcile(mentions[a], mentions[b], named[a], named[b])
+        except (OverflowError, ValueError) as exc:  # a day shift past year 9999: keep both as read
+            if not _out_of_range(exc):
+                raise
         mentions[b] = attrs.evolve(mentions[b], flags=mentions[b].flags + ("conversion-of-previous",))
     return mentions

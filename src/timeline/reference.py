@@ -19,6 +19,13 @@ def make_reference(reference: object = None, tz: object = None, lang: str = "en"
         raise ValueError(f"lang {lang!r} is not supported (supported: {', '.join(SUPPORTED_LANGUAGES)})")
     zone, zone_name = zones.user_zone(tz) if tz is not None else (None, None)
     when = _parse_reference(reference)
+    try:
+        return _reference(when, zone, zone_name, lang)
+    except OverflowError:  # "0001-01-01T00:30+05:00" is before year 1 in UTC
+        raise ValueError(f"reference {reference!r} is out of range (years 1-9999 in UTC)") from None
+
+
+def _reference(when, zone, zone_name: str | None, lang: str) -> Reference:
     if when is None:
         return Reference(None, None, zone, zone_name, lang)
     if isinstance(when, datetime):

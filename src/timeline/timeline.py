@@ -120,17 +120,27 @@ class Timeline(Sequence):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Timeline:
-        """The Timeline that :meth:`to_dict` gave (an exact round trip).
+        """The Timeline that :meth:`to_dict` gave (an exact round trip); TypeError for a
+        non-dict, ValueError naming what is wrong.
 
         >>> import timeline
         >>> tl = timeline.extract("At 6 p.m. it failed.", reference="2023-05-24", tz="UTC")
         >>> Timeline.from_dict(tl.to_dict()) == tl
         True
         """
-        return cls(events=[event_from_dict(e) for e in data["events"]],
-                   mentions=[mention_from_dict(m) for m in data["mentions"]],
-                   text=data.get("text", ""), reference=data.get("reference"),
-                   timezone=data.get("timezone"))
+        if not isinstance(data, dict):
+            raise TypeError(f"Timeline.from_dict needs a dict, not {type(data).__name__}")
+        if data.get("version", SCHEMA_VERSION) != SCHEMA_VERSION:
+            raise ValueError(f"timeline version {data['version']!r} is not supported (expected {SCHEMA_VERSION})")
+        try:
+            return cls(events=[event_from_dict(e) for e in data["events"]],
+                       mentions=[mention_from_dict(m) for m in data["mentions"]],
+                       text=data.get("text", ""), reference=data.get("reference"),
+                       timezone=data.get("timezone"))
+        except KeyError as exc:
+            raise ValueError(f"not a timeline dict: missing key {exc}") from None
+        except (TypeError, IndexError, AttributeError) as exc:
+            raise ValueError(f"not a timeline dict: {exc}") from None
 
     def to_json(self, **kwargs: Any) -> str:
         """:meth:`to_dict` as JSON text; ``kwargs`` go to :func:`json.dumps` (e.g. ``indent``).
@@ -163,6 +173,8 @@ class Timeline(Sequence):
         """
         from .timeml import to_timeml  # the XML writer is only loaded when asked for
 
+        if not isinstance(docid, str):
+            raise TypeError(f"docid must be a str, not {type(docid).__name__}")
         return to_timeml(self.to_dict(), docid=docid)
 
     # Exporters live in their own modules and import their optional package only when called.

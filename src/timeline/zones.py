@@ -88,7 +88,10 @@ def get_zone(name: str) -> tzinfo:
         return UTC
     if name.startswith("UTC") and len(name) == 9 and name[3] in "+-":
         sign = 1 if name[3] == "+" else -1
-        return fixed_offset(sign * (int(name[4:6]) * 60 + int(name[7:9])))
+        try:
+            return fixed_offset(sign * (int(name[4:6]) * 60 + int(name[7:9])))
+        except ValueError:  # not digits, or a day or more ("UTC+99:99")
+            raise UnknownZoneError(f"unknown time zone {name!r} (offsets are under 24:00)") from None
     try:
         return pytz.timezone(name)
     except pytz.UnknownTimeZoneError:
@@ -143,10 +146,14 @@ def localize(naive: datetime, zone_name: str) -> tuple[datetime, tuple[str, ...]
     try:
         return zone.localize(naive, is_dst=None), ()
     except pytz.NonExistentTimeError:
-        # Spring forward: read the clock as still on standard time, i.e. shifted forward.
-        return zone.normalize(zone.localize(naive, is_dst=False)), ("dst-gap",)
+        # Spring forward: read the clock as still on the offset before the change, i.e.
+        # shifted forward: the later of the two readings. (Not "is_dst=False": zones with
+        # negative DST, like Morocco's Ramadan hour since 2018, label their offsets the other way.)
+        readings = (zone.localize(naive, is_dst=False), zone.localize(naive, is_dst=True))
+        return zone.normalize(max(readings)), ("dst-gap",)
     except pytz.AmbiguousTimeError:
-        return zone.localize(naive, is_dst=True), ("dst-ambiguous",)
+        # Fall back: the earlier instant (again by instant, not by pytz's DST label).
+        return min(zone.localize(naive, is_dst=True), zone.localize(naive, is_dst=False)), ("dst-ambiguous",)
 
 
 def in_zone(instant: datetime, zone_name: str) -> datetime:
