@@ -89,3 +89,13 @@ def test_amounts_off_the_calendar_are_kept_without_a_date(phrase):
     tl = timeline.extract(f"At 5 p.m. it began. {phrase.capitalize()} it ended.", reference="2024-05-24")
     last = tl.mentions[-1]
     assert last.start is None and last.value.startswith("P") and "1-9999" in last.unresolved
+
+
+def test_a_date_after_a_conversion_dates_both_sides_and_one_event():
+    tl = timeline.extract("The summit opens at 9 a.m. ET (2 p.m. Paris time) on March 20.",
+                          reference="2024-03-15", tz="America/New_York")
+    first, second, day = tl.mentions
+    assert first.start == second.start and first.start.isoformat() == "2024-03-20T09:00:00-04:00"
+    assert "date-of-previous" in day.flags
+    (event,) = tl
+    assert event.mentions == (0, 1, 2) and event.time.start == first.start and event.time.end == first.end

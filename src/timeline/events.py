@@ -300,7 +300,8 @@ def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
             continue  # "now", "recently"; but "a few years ago" dates its event, vaguely
         if _is_attributive(text, mention, grammar.lang.ATTRIBUTIVE_DETERMINERS):
             continue
-        if "conversion-of-previous" in mention.flags and groups and groups[-1][-1] == i - 1:
+        if ("conversion-of-previous" in mention.flags or "date-of-previous" in mention.flags) \
+                and groups and groups[-1][-1] == i - 1:
             groups[-1] = groups[-1] + (i,)
             continue
         if groups and groups[-1][-1] == i - 1 and _is_range(grammar, text, mentions[i - 1], mention):

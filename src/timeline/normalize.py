@@ -364,6 +364,13 @@ def _weekday_date(weekday: int, ref: date, direction: str, future: bool) -> date
 
 # --------------------------------------------------------------------- resolver ---
 
+# Why a reference to the present, past or future has no start of its own.
+_REFERENCE_REASONS = {
+    "PRESENT_REF": "the present: the document's own time, not a date of its own",
+    "PAST_REF": "some time before the document's time",
+    "FUTURE_REF": "some time after the document's time",
+}
+
 
 @attrs.frozen
 class Resolved:
@@ -757,8 +764,9 @@ class Resolver:
                 return Resolved("DATE", period, approximate=approximate, relation=relation,
                                 offset=offset, sets_focus=False)
         if amount is None and relation in ("ago", "in"):  # "a few years ago": some time back
-            return Resolved("DATE", value="PAST_REF" if relation == "ago" else "FUTURE_REF",
-                            approximate=True, relation=relation, offset=offset)
+            value = "PAST_REF" if relation == "ago" else "FUTURE_REF"
+            return Resolved("DATE", value=value, approximate=True, relation=relation, offset=offset,
+                            unresolved=f"{_REFERENCE_REASONS[value]}, by an amount not stated")
         if amount is None or base_day is None or (time_unit and base_time is None):
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation,
                             offset=offset)
@@ -830,7 +838,8 @@ class Resolver:
         return Resolved("SET", value=self.lang.SET_ADVERBS[_norm(c.get("adverb"))])
 
     def read_ref(self, c: Candidate) -> Resolved:
-        return Resolved("DATE", value=self.lang.REFERENCE_WORDS[_norm(c.get("ref"))])
+        value = self.lang.REFERENCE_WORDS[_norm(c.get("ref"))]
+        return Resolved("DATE", value=value, unresolved=_REFERENCE_REASONS[value])
 
     # -- localization
     def zone_for(self, resolved: Resolved, c: Candidate) -> tuple[zones.ZoneChoice, tuple[str, ...]]:
@@ -1027,15 +1036,38 @@ def _read_guarded(resolver: Resolver, c: Candidate) -> tuple[Resolved, TimeMenti
     return resolved, resolver.to_mention(c, resolved)
 
 
+def _date_after_conversion(grammar: Grammar, text: str, candidates: list[Candidate], i: int) -> int | None:
+    """The index of a date that follows the conversion starting at ``i`` and dates both its
+    sides ("9 a.m. ET (2 p.m. Paris time) on March 15"), else None."""
+    if i + 2 >= len(candidates):
+        return None
+    first, second, day = candidates[i:i + 3]
+    if first.kind == "clock" and second.kind == "clock" and day.kind in _DAY_KINDS \
+            and grammar.conversion_gap.match(_gap(text, first, second)) \
+            and grammar.conversion_date_gap.match(_gap(text, second, day)):
+        return i + 2
+    return None
+
+
 def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
               reference: Reference, grammar: Grammar) -> list[TimeMention]:
     """Resolve every candidate; nothing is dropped (unresolvable ones say why)."""
     resolver = Resolver(grammar, text, sentences, reference)
     mentions: list[TimeMention] = []
     named: list[bool] = []
+    dates_of_conversions: set[int] = set()
     i = 0
     while i < len(candidates):
         c = candidates[i]
+        later_date = _date_after_conversion(grammar, text, candidates, i)
+        if later_date is not None:  # read the date first: both clock times fall on its day
+            try:
+                period = resolver.read(candidates[later_date]).period
+            except (OverflowError, ValueError):
+                period = None
+            if period is not None and period.start is not None and period.grain == "day":
+                resolver.reading.day = period.start.date()
+                dates_of_conversions.add(later_date)
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         if nxt is not None and grammar.date_time_gap.match(_gap(text, c, nxt)):
             pair = (c, nxt) if c.kind in _DAY_KINDS and nxt.kind == "clock" else \
@@ -1053,6 +1085,8 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                     i += 2
                     continue
         resolved, mention = _read_guarded(resolver, c)
+        if i in dates_of_conversions:
+            mention = attrs.evolve(mention, flags=mention.flags + ("date-of-previous",))
         mentions.append(mention)
         named.append(resolved.zone is not None)
         converts_previous = i > 0 and grammar.conversion_gap.match(_gap(text, candidates[i - 1], c))

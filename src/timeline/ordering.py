@@ -146,7 +146,8 @@ class Placer:
             time = _time_of(mention, self.windows)
             if len(draft.mentions) > 1:  # a range: it ends where the last mention ends
                 last = self.mentions[draft.mentions[-1]]
-                if last.start is not None and "conversion-of-previous" not in last.flags:
+                if last.start is not None and "conversion-of-previous" not in last.flags \
+                        and "date-of-previous" not in last.flags:
                     time = attrs.evolve(time, end=last.end, latest=last.end if time.latest else None)
             return time
         if mention.relation in ("ago", "in") and mention.offset is not None and self.reference is not None:

@@ -557,6 +557,9 @@ NOT_AFTER = (r"(?:\s*(?:%|percent|per\s+cent|[-–]\d|:\d|,\d{3}\b|\.\d)|\s+(?:"
 CONVERSION_GAP = r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\d))$"
 # A date and a clock time written together: "Tuesday at 3 p.m.", "5 p.m. on May 3".
 DATE_TIME_GAP = r"^\s*(?:,\s*)?(?:(?i:at|on|around|about)\s+)?$"
+# A date after a conversion's closing parenthesis dates both sides: "9 a.m. ET (2 p.m. Paris
+# time) on March 15".
+CONVERSION_DATE_GAP = r"^\s*[)\]]\s*(?:,\s*)?(?:(?i:on)\s+)?$"
 # Range between two mentions: "from 9 a.m. to 5 p.m.", "between 1990 and 1995".
 RANGE_GAP = r"^\s*(?:(?i:to|until|till|through|and)|[-–—])\s*$"
 RANGE_OPENERS = ("from", "between")
