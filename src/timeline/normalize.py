@@ -205,14 +205,15 @@ class _Reading:
     zone: zones.ZoneChoice | None = None
     zone_paragraph: int = -1
     last: TimeMention | None = None
-    # Calendar periods the text named last (by grain, and the latest of any grain): what "the
-    # quarter", "the year-earlier period" and "a year earlier" count from.
-    focus: dict[str, Period] = attrs.Factory(dict)
+    # Calendar periods the text named itself (not counted from another): the quarter last
+    # named ("the quarter", "the year-earlier period") and the latest of any grain ("a year ago").
+    quarter_in_focus: Period | None = None
     focus_latest: Period | None = None
     last_period: Period | None = None  # of the last time said, relative ones included
-    # The base of the last "<amount> <unit> earlier/later": a repeat of the same phrase
-    # ("... from $5 a year earlier. Sales ... a year earlier") compares with the same period.
-    repeat: tuple | None = None
+    # The base of the last "<amount> <unit> earlier/later" as (phrase, day, time, period): a
+    # repeat of the same phrase ("… from $5 a year earlier. Sales … a year earlier") compares
+    # with the same period.
+    repeat: tuple[tuple, date | None, datetime | None, Period | None] | None = None
 
 
 _SPACES = re.compile(r"\s+")
@@ -663,16 +664,16 @@ class Resolver:
                         sets_focus=not c.get("yearago"))
 
     def _focus_quarter(self, c: Candidate) -> Resolved:
-        word = _norm(c.get("focus"))
-        focus = self.reading.focus.get("quarter")
+        which = self.lang.QUARTER_FOCUS.get(_norm(c.get("focusword")), "focus")
+        focus = self.reading.quarter_in_focus
         year = _year_from(c.get("year0"), self.lang)
-        if focus is None or any(w in word for w in ("current", "latest", "recent")):
+        if focus is None or which in ("current", "last over"):
             if self.ref is None:
                 return Resolved("DATE", value="XXXX-QX", unresolved="no quarter named before it")
             focus = quarter_period(self.ref.year, (self.ref.month - 1) // 3 + 1)
-            if any(w in word for w in ("latest", "recent")):  # the last one reported: over
+            if which == "last over":  # the last one reported
                 focus = _previous_quarter(focus)
-        if any(w in word for w in ("previous", "prior")):
+        if which == "before focus":
             focus = _previous_quarter(focus)
         if year is not None:
             focus = shift_by_years(focus, year - focus.start.year)
@@ -705,11 +706,11 @@ class Resolver:
         if year is None:
             if self.ref is None:
                 return Resolved("DATE", value=f"XXXX-{code}", unresolved="no reference date")
-            if direction in ("", "the", "early", "late"):  # the nearest such season, by tense
+            sign = self.lang.DIRECTIONS.get(direction.split()[-1]) if direction else None
+            if sign is None:  # "summer", "the summer", "early summer": the nearest one, by tense
                 period = nearest_occurrence(lambda y: season_period(y, code), self.ref, self.tense(c))
                 return Resolved("DATE", period, approximate=True, relation=self.relation(c))
             year = self.ref.year
-            sign = self.lang.DIRECTIONS.get(direction.split()[-1], 0)
             current = season_period(year, code)
             if sign < 0 and current.start.date() > self.ref:
                 year -= 1
@@ -894,7 +895,8 @@ class Resolver:
             if resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
                 self.reading.last_period = resolved.period
             if resolved.sets_focus and resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
-                self.reading.focus[resolved.period.grain] = resolved.period
+                if resolved.period.grain == "quarter":
+                    self.reading.quarter_in_focus = resolved.period
                 self.reading.focus_latest = resolved.period
                 self.reading.repeat = None
             if resolved.sets_day:

@@ -104,6 +104,10 @@ SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1
                "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
                "yearly": "P1Y"}
 FREQUENCIES = {"once": 1, "twice": 2, "thrice": 3}
+# Which quarter "the <word> quarter" means: the one in focus (last named), the reference's,
+# the last one over before the reference, or the one before the quarter in focus.
+QUARTER_FOCUS = {"same": "focus", "current": "current", "latest": "last over",
+                 "most recent": "last over", "previous": "before focus", "prior": "before focus"}
 # Words that may follow a set adverb used as one ("paid quarterly to ..."); any other
 # lower-case word after it makes it an adjective ("a quarterly dividend"), not a time.
 NOT_NOUNS = ("and", "or", "but", "in", "on", "at", "for", "to", "from", "with", "by", "until",
@@ -439,7 +443,7 @@ RULES: tuple[Rule, ...] = (
          ("the 1988 quarter", "the 1989 period", "the year-ago quarter", "the year-earlier period",
           "the comparable year-ago quarter")),
     Rule("the latest quarter", "quarter",
-         r"(?P<focus>(?i:the\s+(?:latest|most\s+recent|same|current|previous|prior)\s+(?:quarter|period)|the\s+quarter))\b"
+         rf"(?P<focus>(?i:the\s+(?P<focusword>{_alt(QUARTER_FOCUS)})\s+(?:quarter|period)|the\s+quarter))\b"
          r"(?!\s+(?:of|ended|ending|to|through)\b)",
          ("the latest quarter", "the quarter", "the latest period", "the current quarter")),
     Rule("year-earlier", "quarter",
