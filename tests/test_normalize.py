@@ -99,3 +99,8 @@ def test_a_date_after_a_conversion_dates_both_sides_and_one_event():
     assert "date-of-previous" in day.flags
     (event,) = tl
     assert event.mentions == (0, 1, 2) and event.time.start == first.start and event.time.end == first.end
+
+
+def test_feb_29_without_a_year_is_the_nearest_leap_day():
+    assert _values("The deal was signed on Feb. 29.", reference="2022-06-01") == [("Feb. 29", "2020-02-29")]
+    assert _values("The deal will be signed on Feb. 29.", reference="2022-06-01") == [("Feb. 29", "2024-02-29")]

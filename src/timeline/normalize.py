@@ -323,6 +323,8 @@ def nearest_occurrence(make: Callable[[int], Period | None], ref: date, tense: s
     beginning within ``deadline_days`` after it), in one about the future the first one not
     yet over, and with no tense cue the one nearest the reference."""
     options = [p for p in (make(year) for year in (ref.year - 1, ref.year, ref.year + 1)) if p is not None]
+    if not options:  # Feb. 29: the leap years around the reference
+        options = [p for p in (make(year) for year in range(ref.year - 4, ref.year + 5)) if p is not None]
     if not options:
         return None
     moment = _midnight(ref)
