@@ -30,3 +30,14 @@ def test_in_a_few_weeks_is_an_interval_after_the_reference():
 def test_without_a_reference_no_bounds_are_invented():
     (event,) = timeline.extract("The factory closed a few years ago.")
     assert (event.time.start, event.time.earliest, event.time.latest) == (None, None, None)
+
+
+def test_about_ten_minutes_later_is_bounded_by_the_amount_not_a_clock_window():
+    tl = timeline.extract("At 6 p.m. the count began. About 10 minutes later the count stopped. "
+                          "Nearly two hours later it resumed.", reference="2024-05-24", tz="America/New_York")
+    began, stopped, resumed = tl
+    assert stopped.time.start.isoformat() == "2024-05-24T18:10:00-04:00"
+    assert (stopped.time.earliest.strftime("%H:%M"), stopped.time.latest.strftime("%H:%M")) == ("18:08", "18:12")
+    # "nearly two hours" is 102 to 120 minutes: the stated 20:10 is a bound, not the time
+    assert resumed.time.start is None
+    assert (resumed.time.earliest.strftime("%H:%M"), resumed.time.latest.strftime("%H:%M")) == ("19:52", "20:10")

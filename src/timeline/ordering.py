@@ -18,6 +18,7 @@ else the key of the previous event in the text; ties keep text order.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from types import ModuleType
 
 import attrs
 
@@ -29,12 +30,14 @@ _FINE_GRAINS = ("second", "minute", "hour")
 _ELAPSED = ("after", "within", "in", "later")
 
 
-def _window(mention: TimeMention, windows: dict) -> tuple[datetime | None, datetime | None, datetime | None]:
+def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, datetime | None, datetime | None]:
     """(start, earliest, latest) of a dated mention, read with its modifier and preposition."""
     start, end = mention.start, mention.end
-    modifier = _modifier(mention, windows)
+    if mention.relation in ("later", "earlier") and mention.offset is not None and mention.approximate:
+        return _counted_window(mention, lang.AMOUNT_BOUNDS)
+    modifier = _modifier(mention, lang.CLOCK_WINDOWS)
     if modifier is not None:
-        low, high = windows[modifier]
+        low, high = lang.CLOCK_WINDOWS[modifier]
         earliest, latest = start + timedelta(minutes=low), start + timedelta(minutes=high)
         keeps_start = low < 0 < high  # "around 6 p.m." states 6 p.m.; "shortly before" does not
         return (start if keeps_start else None), earliest, latest
@@ -49,19 +52,34 @@ def _window(mention: TimeMention, windows: dict) -> tuple[datetime | None, datet
     return start, start, end
 
 
-def _modifier(mention: TimeMention, windows: dict) -> str | None:
+def _modifier(mention: TimeMention, modifiers: dict) -> str | None:
+    """The modifier ("about", "shortly before") the mention starts with, if ``modifiers`` has it."""
     if mention.grain not in _FINE_GRAINS:
         return None
     words = mention.text.lower().split()
     for size in (3, 2, 1):
         head = " ".join(words[:size])
-        if head in windows:
+        if head in modifiers:
             return head
     return None
 
 
-def _time_of(mention: TimeMention, windows: dict, **extra) -> TimeValue:
-    start, earliest, latest = _window(mention, windows) if mention.start is not None else (None, None, None)
+def _counted_window(mention: TimeMention, amount_bounds: dict) -> tuple[datetime | None, datetime, datetime]:
+    """'about 10 minutes later': the stated instant, and the bounds of the amount counted from
+    the same base (8 to 12 minutes after it), not a clock-time window around the instant."""
+    low, high = mention.offset
+    modifier = _modifier(mention, amount_bounds)
+    low_factor, high_factor = amount_bounds.get(modifier, (1.0, 1.0))
+    nominal = low / low_factor if low_factor else high / high_factor
+    sign = 1 if mention.relation == "later" else -1
+    base = mention.start - sign * timedelta(seconds=nominal)
+    earliest, latest = sorted((base + sign * timedelta(seconds=low), base + sign * timedelta(seconds=high)))
+    keeps_start = earliest < mention.start < latest  # "about": stated; "nearly": not reached
+    return (mention.start if keeps_start else None), earliest, latest
+
+
+def _time_of(mention: TimeMention, lang: ModuleType, **extra) -> TimeValue:
+    start, earliest, latest = _window(mention, lang) if mention.start is not None else (None, None, None)
     return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
                      start=start, end=mention.end if start is not None else None,
                      earliest=earliest, latest=latest, approximate=mention.approximate,
@@ -87,7 +105,7 @@ class Placer:
     def __init__(self, grammar: Grammar, mentions: list[TimeMention], reference: datetime | None = None):
         self.mentions = mentions
         self.reference = reference  # the document's time: what "a few years ago" counts back from
-        self.windows = grammar.lang.CLOCK_WINDOWS
+        self.lang = grammar.lang
         # Kept up to date while placing, so each event looks back in constant time.
         self._last_dated: Event | None = None
         self._last_absolute: dict[bool, Event | None] = {True: None, False: None}
@@ -107,14 +125,14 @@ class Placer:
         anchor = self._last_absolute[fine]
         base = _key(anchor.time) if anchor is not None else None
         if base is None or mention.offset is None:
-            return _time_of(mention, self.windows)
+            return _time_of(mention, self.lang)
         low, high = mention.offset
         if mention.relation == "within":
             low = 0
         exact = low == high and not mention.approximate
         earliest, latest = _shifted(base, low), _shifted(base, high)
         if earliest is None or latest is None:
-            return _time_of(mention, self.windows)
+            return _time_of(mention, self.lang)
         return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
                          start=earliest if exact else None, end=None,
                          earliest=None if exact else earliest, latest=None if exact else latest,
@@ -125,9 +143,9 @@ class Placer:
         sign = -1 if mention.relation == "ago" else 1
         bounds = [_shifted(self.reference, sign * seconds) for seconds in mention.offset]
         if None in bounds:  # off the calendar: "10,000 years ago"
-            return _time_of(mention, self.windows)
+            return _time_of(mention, self.lang)
         earliest, latest = sorted(bounds)
-        return attrs.evolve(_time_of(mention, self.windows), earliest=earliest, latest=latest,
+        return attrs.evolve(_time_of(mention, self.lang), earliest=earliest, latest=latest,
                             approximate=True)
 
     def _after_previous(self, mention: TimeMention | None, placed: list[Event]) -> TimeValue:
@@ -136,14 +154,14 @@ class Placer:
         if mention is None:
             return TimeValue(text=None, span=None, type=None, value=None, approximate=True,
                              timezone=previous.time.timezone if previous else None, **extra)
-        return attrs.evolve(_time_of(mention, self.windows), **extra)
+        return attrs.evolve(_time_of(mention, self.lang), **extra)
 
     def date(self, draft: EventDraft, placed: list[Event]) -> TimeValue:
         if not draft.mentions:
             return self._after_previous(None, placed)
         mention = self.mentions[draft.mentions[0]]
         if mention.start is not None:
-            time = _time_of(mention, self.windows)
+            time = _time_of(mention, self.lang)
             if len(draft.mentions) > 1:  # a range: it ends where the last mention ends
                 last = self.mentions[draft.mentions[-1]]
                 if last.start is not None and "conversion-of-previous" not in last.flags \
@@ -156,7 +174,7 @@ class Placer:
             return self._elapsed(mention, placed)
         if mention.type == "DURATION" and mention.unresolved is None:
             return self._after_previous(mention, placed)
-        return _time_of(mention, self.windows)
+        return _time_of(mention, self.lang)
 
     def place(self, drafts: list[EventDraft]) -> list[Event]:
         placed: list[Event] = []
