@@ -1067,8 +1067,10 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
         if later_date is not None:  # read the date first: both clock times fall on its day
             try:
                 period = resolver.read(candidates[later_date]).period
-            except (OverflowError, ValueError):
-                period = None
+            except (OverflowError, ValueError) as exc:
+                if not _out_of_range(exc):
+                    raise
+                period = None  # read again below, where it is kept unresolved
             if period is not None and period.start is not None and period.grain == "day":
                 resolver.reading.day = period.start.date()
                 dates_of_conversions.add(later_date)
