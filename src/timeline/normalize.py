@@ -117,12 +117,8 @@ def shift_by_years(period: Period, years: int) -> Period | None:
     start = period.start.date()
     if period.grain == "day":
         return day_period(add_months(start, 12 * years))
-    if period.grain == "month":
-        return month_period(start.year + years, start.month)
-    if period.grain == "quarter":
-        return quarter_period(start.year + years, (start.month - 1) // 3 + 1)
-    if period.grain == "year":
-        return year_period(start.year + years)
+    if period.grain in _PER_YEAR:
+        return shift_period(start, period.grain, years * _PER_YEAR[period.grain])
     if period.grain in ("half", "season"):
         return attrs.evolve(period, value=f"{start.year + years:04d}{period.value[4:]}",
                             start=period.start.replace(year=period.start.year + years),
@@ -130,13 +126,8 @@ def shift_by_years(period: Period, years: int) -> Period | None:
     return None
 
 
+_PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
 _FOCUS_GRAINS = ("day", "month", "quarter", "half", "season", "year")
-
-
-def _previous_quarter(period: Period) -> Period:
-    start = period.start.date()
-    index = start.year * 4 + (start.month - 1) // 3 - 1
-    return quarter_period(index // 4, index % 4 + 1)
 
 
 def shift_period(anchor: date, unit: str, amount: int) -> Period | None:
@@ -411,10 +402,6 @@ class Resolver:
     def sentence_index(self, position: int) -> int:
         return bisect.bisect_right(self._sentence_starts, position) - 1
 
-    def sentence_text(self, position: int) -> str:
-        index = self.sentence_index(position)
-        return self.sentences[index].text if index >= 0 else self.text
-
     def tense(self, c: Candidate) -> str | None:
         """'past', 'future' or None: the tense cue nearest before the time, else after it."""
         index = self.sentence_index(c.span[0])
@@ -674,9 +661,9 @@ class Resolver:
                 return Resolved("DATE", value="XXXX-QX", unresolved="no quarter named before it")
             focus = quarter_period(self.ref.year, (self.ref.month - 1) // 3 + 1)
             if which == "last over":  # the last one reported
-                focus = _previous_quarter(focus)
+                focus = shift_period(focus.start.date(), "quarter", -1)
         if which == "before focus":
-            focus = _previous_quarter(focus)
+            focus = shift_period(focus.start.date(), "quarter", -1)
         if year is not None:
             focus = shift_by_years(focus, year - focus.start.year)
         if c.get("yearago"):
@@ -896,11 +883,11 @@ class Resolver:
             self.reading.last = mention
             if resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
                 self.reading.last_period = resolved.period
-            if resolved.sets_focus and resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
-                if resolved.period.grain == "quarter":
-                    self.reading.quarter_in_focus = resolved.period
-                self.reading.focus_latest = resolved.period
-                self.reading.repeat = None
+                if resolved.sets_focus:
+                    if resolved.period.grain == "quarter":
+                        self.reading.quarter_in_focus = resolved.period
+                    self.reading.focus_latest = resolved.period
+                    self.reading.repeat = None
             if resolved.sets_day:
                 self.reading.day = resolved.period.start.date() if resolved.period else start.date()
         return mention
