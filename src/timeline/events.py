@@ -291,6 +291,11 @@ def _is_attributive(text: str, mention: TimeMention, determiners: frozenset[str]
             and bool(_ATTRIBUTIVE.match(text, mention.span[1])))
 
 
+def joins_previous(mention: TimeMention) -> bool:
+    """The other side of a conversion, or the date written after one: part of the mention before."""
+    return "conversion-of-previous" in mention.flags or "date-of-previous" in mention.flags
+
+
 def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> list[tuple[int, ...]]:
     """Which mentions date one thing together: a conversion pair, a range; sets and
     references to the present date nothing on the timeline."""
@@ -300,8 +305,7 @@ def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
             continue  # "now", "recently"; but "a few years ago" dates its event, vaguely
         if _is_attributive(text, mention, grammar.lang.ATTRIBUTIVE_DETERMINERS):
             continue
-        if ("conversion-of-previous" in mention.flags or "date-of-previous" in mention.flags) \
-                and groups and groups[-1][-1] == i - 1:
+        if joins_previous(mention) and groups and groups[-1][-1] == i - 1:
             groups[-1] = groups[-1] + (i,)
             continue
         if groups and groups[-1][-1] == i - 1 and _is_range(grammar, text, mentions[i - 1], mention):

@@ -22,7 +22,7 @@ from types import ModuleType
 
 import attrs
 
-from .events import EventDraft
+from .events import EventDraft, joins_previous
 from .mentions import Grammar
 from .values import Event, TimeMention, TimeValue
 
@@ -164,8 +164,7 @@ class Placer:
             time = _time_of(mention, self.lang)
             if len(draft.mentions) > 1:  # a range: it ends where the last mention ends
                 last = self.mentions[draft.mentions[-1]]
-                if last.start is not None and "conversion-of-previous" not in last.flags \
-                        and "date-of-previous" not in last.flags:
+                if last.start is not None and not joins_previous(last):
                     time = attrs.evolve(time, end=last.end, latest=last.end if time.latest else None)
             return time
         if mention.relation in ("ago", "in") and mention.offset is not None and self.reference is not None:
