@@ -147,6 +147,15 @@ def _render(path, tmp_path, fragment=""):
     return run.stdout, console
 
 
+def _render_timeline(tl, tmp_path, fragment="", **html_args):
+    """Write ``tl`` as a page, load it; return its parsed DOM after asserting a clean console."""
+    page = tmp_path / "timeline.html"
+    page.write_text(tl.to_html(**html_args), encoding="utf-8")
+    dom, console = _render(page, tmp_path, fragment)
+    assert console == []
+    return _parse(dom)
+
+
 @needs_chromium
 @pytest.mark.slow
 def test_browser_sees_console_errors(tmp_path):
@@ -162,11 +171,7 @@ def test_browser_sees_console_errors(tmp_path):
 @needs_chromium
 @pytest.mark.slow
 def test_page_renders_in_chromium_in_the_chosen_zone(tl, tmp_path):
-    page = tmp_path / "timeline.html"
-    page.write_text(tl.to_html(title="test"), encoding="utf-8")
-    dom, console = _render(page, tmp_path, "#zone=Europe/Paris")
-    assert console == []
-    parsed = _parse(dom)
+    parsed = _render_timeline(tl, tmp_path, "#zone=Europe/Paris", title="test")
     assert parsed.body_attrs.get("data-zone") == "Europe/Paris"  # the script ran to the end
     assert list(parsed.rows) == [e.id for e in tl]
     for event in tl:
@@ -182,9 +187,7 @@ def test_page_renders_in_chromium_in_the_chosen_zone(tl, tmp_path):
     assert when[recovered.id] == "~ between 25 May 2023, 00:02 and 00:05 CEST"
     assert when[vote.id] == "2023-06-07 (America/New_York)"  # a calendar day stays that day
     # the default zone when no zone is asked for
-    dom, console = _render(page, tmp_path)
-    assert console == []
-    parsed = _parse(dom)
+    parsed = _render_timeline(tl, tmp_path, title="test")
     assert parsed.body_attrs.get("data-zone") == TZ
     assert parsed.cells[shared.id]["when"] == "24 May 2023, 17:55 EDT"
 
@@ -194,11 +197,7 @@ def test_page_renders_in_chromium_in_the_chosen_zone(tl, tmp_path):
 @pytest.mark.parametrize("text", ["Nothing happened.", "It lasted about twenty minutes."])
 def test_pages_without_a_time_axis_render_without_errors(text, tmp_path):
     tl = timeline.extract(text)
-    page = tmp_path / "timeline.html"
-    page.write_text(tl.to_html(), encoding="utf-8")
-    dom, console = _render(page, tmp_path)
-    assert console == []
-    parsed = _parse(dom)
+    parsed = _render_timeline(tl, tmp_path)
     assert parsed.body_attrs.get("data-zone") == "UTC"
     assert list(parsed.rows) == [e.id for e in tl] and not parsed.groups
 
@@ -214,10 +213,6 @@ def test_fixed_offsets_are_offered_as_browser_offsets():
 @pytest.mark.slow
 def test_fixed_offset_page_renders_in_that_offset(tmp_path):
     tl = timeline.extract("At 6 p.m. GMT+2 it failed.", reference="2023-05-24T10:00+05:30")
-    page = tmp_path / "timeline.html"
-    page.write_text(tl.to_html(), encoding="utf-8")
-    dom, console = _render(page, tmp_path)
-    assert console == []
-    parsed = _parse(dom)
+    parsed = _render_timeline(tl, tmp_path)
     assert parsed.body_attrs.get("data-zone") == "+05:30"
     assert parsed.cells[tl[0].id]["when"] == "24 May 2023, 21:30 GMT+5:30"
