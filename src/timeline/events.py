@@ -108,8 +108,9 @@ class EventFinder:
                        min(clause.end, position + _CLAUSE_WINDOW), clause.opener)
 
     # -- verbs
-    def _is_verb(self, word: str, previous: str) -> int:
-        """0: not a verb; 1: auxiliary; 2: likely verb; 3: verb after an auxiliary or 'to'."""
+    def _is_verb(self, word: str, previous: str, end: int) -> int:
+        """0: not a verb; 1: auxiliary; 2: likely verb; 3: verb after an auxiliary or 'to'.
+        ``end``: where the word ends in the text ("parts of" is a noun)."""
         lang, w, prev = self.lang, word.lower(), previous.lower()
         if w in lang.NOT_VERBS or prev in lang.DETERMINERS and prev not in ("that", "to"):
             return 0
@@ -126,7 +127,7 @@ class EventFinder:
             return 2
         if w.endswith("ed") and len(w) > 4:
             return 2
-        if w.endswith("s") and known and (prev in lang.PRONOUNS or previous[:1].isupper() or prev.endswith(("s", "e", "r", "n", "t", "y"))):
+        if w.endswith("s") and known and not self.text.startswith(" of ", end) and (prev in lang.PRONOUNS or previous[:1].isupper() or prev.endswith(("s", "e", "r", "n", "t", "y"))):
             return 2
         return 0
 
@@ -143,8 +144,7 @@ class EventFinder:
                 if a <= s < b:
                     skipped = True
                     break
-            if skipped:
-                previous = ""
+            if skipped:  # the word after a time phrase follows the word before it
                 continue
             word = match.group()
             # a verb after the time counts more than its distance (see VERB_AFTER_TIME_PENALTY)
@@ -156,7 +156,7 @@ class EventFinder:
         words.sort()
         best = None
         for distance, s, e, word, before in words:
-            strength = self._is_verb(word, before)
+            strength = self._is_verb(word, before, e)
             if strength:
                 key = (-min(strength, 2), distance)
                 if best is None or key < best[0]:
