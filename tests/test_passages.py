@@ -48,6 +48,42 @@ PASSAGES = [
         "The minister resigned yesterday. She will testify in two weeks.", "2024-03-15", "Europe/London",
         [("2024-03-14T00:00:00+00:00", "2024-03-14T00:00:00+00:00", "resigned"),
          ("2024-03-29T00:00:00+00:00", "2024-03-29T00:00:00+00:00", "testify")], id="dates-relative-to-reference"),
+    pytest.param(
+        "A storm hit the coast on Friday evening, the agency said on Saturday. The first flood "
+        "warning went out at 6:10 p.m.", "2024-06-15", "Europe/London",
+        [("2024-06-14T17:00:00+01:00", "2024-06-14T17:00:00+01:00", "hit"),
+         ("2024-06-14T18:10:00+01:00", None, "went"),
+         ("2024-06-15T00:00:00+01:00", "2024-06-15T00:00:00+01:00", "said")],
+        id="clock-time-on-the-story-day-not-the-report-day"),
+    pytest.param(
+        "The rocket lifted off at 10:37 a.m. Japan time on Thursday (9:37 p.m. ET Wednesday). "
+        "Officials confirmed the separation at 10:55 a.m.", "2024-06-13", "Asia/Tokyo",
+        [("2024-06-13T10:37:00+09:00", None, "lifted"),
+         ("2024-06-13T10:55:00+09:00", None, "confirmed")], id="conversion-keeps-the-day"),
+    pytest.param(
+        "The rocket lifted off on Thursday. The previous flight, in March 2023, failed. Two days "
+        "later, the satellite sent its first images.", "2024-06-13", "Asia/Tokyo",
+        [("2023-03-01T00:00:00+09:00", "2023-03-01T00:00:00+09:00", "failed"),
+         ("2024-06-13T00:00:00+09:00", "2024-06-13T00:00:00+09:00", "lifted"),
+         ("2024-06-15T00:00:00+09:00", "2024-06-15T00:00:00+09:00", "sent")],
+        id="days-later-count-from-a-day-not-a-month"),
+    pytest.param(
+        "The rocket lifted off at 10:37 a.m. Seventeen minutes after liftoff, it released the "
+        "satellite.", "2024-06-13", "Asia/Tokyo",
+        [("2024-06-13T10:37:00+09:00", None, "lifted"),
+         ("2024-06-13T10:54:00+09:00", None, "released")], id="after-a-named-event"),
+    pytest.param(
+        "The system crashed at 8:15 a.m. on Monday. The airline said it would refund travellers "
+        "within 30 days.", "2024-06-11", "Europe/Berlin",
+        [("2024-06-10T08:15:00+02:00", None, "crashed"),
+         (None, "2024-06-11T00:00:00+02:00", "refund")], id="promised-within-counts-from-the-report"),
+    pytest.param(
+        "The system crashed at 8:15 a.m. on Monday and came back at 11:40 a.m. A similar failure "
+        "in January lasted 90 minutes.", "2024-06-11", "Europe/Berlin",
+        [("2024-01-01T00:00:00+01:00", "2024-01-01T00:00:00+01:00", "lasted"),
+         (None, "2024-01-01T00:00:00+01:00", "lasted"),
+         ("2024-06-10T08:15:00+02:00", None, "crashed"),
+         ("2024-06-10T11:40:00+02:00", None, "came")], id="duration-measures-the-event-of-its-sentence"),
 ]
 
 

@@ -55,6 +55,7 @@ class Grammar:
     places: re.Pattern
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
     participle_before: re.Pattern
+    report_before: re.Pattern  # a reporting verb right before a date ("said on Saturday")
     lang: ModuleType
 
 
@@ -105,6 +106,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
             rf"(?i)(?:(?P<future>{_cues(lang, lang.FUTURE_CUES)})|(?P<past>{_cues(lang, lang.PAST_CUES)})"
             rf"|(?<![\w'’])(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])"),
         participle_before=re.compile(rf"(?i)(?:{_cues(lang, lang.PARTICIPLE_AUXILIARIES)})\s+$"),
+        report_before=re.compile(lang.REPORT_BEFORE),
         lang=lang,
     )
 

@@ -128,6 +128,10 @@ def shift_by_years(period: Period, years: int) -> Period | None:
 
 _PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
 _FOCUS_GRAINS = ("day", "month", "quarter", "half", "season", "year")
+# Flag of an amount counted from the document's time ("a few years ago", "will report within
+# two weeks"), not from the story's last clock time ("within 15 minutes, it had spread").
+COUNTED_FROM_REFERENCE = "counted-from-reference"
+_WITHIN_DAY_GRAINS = ("day", "partofday", "hour", "minute", "second")
 
 
 def shift_period(anchor: date, unit: str, amount: int) -> Period | None:
@@ -196,6 +200,9 @@ class _Reading:
     zone: zones.ZoneChoice | None = None
     zone_paragraph: int = -1
     last: TimeMention | None = None
+    # The last time said of day grain or finer: what "two days later" counts from when the
+    # text has since named a coarser period ("the previous flight, in March 2023, failed").
+    last_within_day: TimeMention | None = None
     # Calendar periods the text named itself (not counted from another): the quarter last
     # named ("the quarter", "the year-earlier period") and the latest of any grain ("a year ago").
     quarter_in_focus: Period | None = None
@@ -205,6 +212,13 @@ class _Reading:
     # repeat of the same phrase ("… from $5 a year earlier. Sales … a year earlier") compares
     # with the same period.
     repeat: tuple[tuple, date | None, datetime | None, Period | None] | None = None
+
+    def clock(self) -> tuple[date | None, TimeMention | None, TimeMention | None, Period | None]:
+        """The day, the last time said (any, and of day grain or finer) and its period."""
+        return self.day, self.last, self.last_within_day, self.last_period
+
+    def set_clock(self, clock: tuple[date | None, TimeMention | None, TimeMention | None, Period | None]) -> None:
+        self.day, self.last, self.last_within_day, self.last_period = clock
 
 
 _SPACES = re.compile(r"\s+")
@@ -741,7 +755,9 @@ class Resolver:
         elif self.reading.repeat is not None and self.reading.repeat[0] == (amount, unit, sign):
             base_day, base_time, focus = self.reading.repeat[1:]
         else:
-            last = self.reading.last
+            # "two days later" needs a day to count from: not a month or year said since
+            small_step = self.lang.UNITS[unit][1] or unit in ("day", "night", "week", "fortnight")
+            last = self.reading.last_within_day if small_step else self.reading.last
             base_time = last.start if last is not None and last.grain in ("minute", "second", "hour") else None
             base_day = (last.start.date() if last is not None and last.start is not None else None)
             focus = self.reading.last_period
@@ -756,10 +772,11 @@ class Resolver:
         if amount is None and relation in ("ago", "in"):  # "a few years ago": some time back
             value = "PAST_REF" if relation == "ago" else "FUTURE_REF"
             return Resolved("DATE", value=value, approximate=True, relation=relation, offset=offset,
+                            flags=(COUNTED_FROM_REFERENCE,),
                             unresolved=f"{_REFERENCE_REASONS[value]}, by an amount not stated")
         if amount is None or base_day is None or (time_unit and base_time is None):
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation,
-                            offset=offset)
+                            offset=offset, flags=(COUNTED_FROM_REFERENCE,) if relation in ("ago", "in") else ())
         if time_unit:
             nominal = amount * self.lang.UNITS[unit][2]
             return Resolved("TIME", approximate=approximate, relation=relation, offset=offset,
@@ -784,9 +801,12 @@ class Resolver:
         amount, _ = self.amount(c)
         unit = self.unit(c)
         within = c.preposition == "within"
-        if within or not self._future(c) or self.ref is None or amount is None or self.lang.UNITS[unit][1]:
-            resolved = self.read_duration(c)
-            return attrs.evolve(resolved, relation="within" if within else "in")
+        future = self._future(c)
+        if within or not future or self.ref is None or amount is None or self.lang.UNITS[unit][1]:
+            resolved = attrs.evolve(self.read_duration(c), relation="within" if within else "in")
+            if future and not self.lang.UNITS[unit][1]:  # "will report within two weeks": from now
+                resolved = attrs.evolve(resolved, flags=resolved.flags + (COUNTED_FROM_REFERENCE,))
+            return resolved
         if amount != int(amount):
             return self.read_duration(c)
         days = {"day": 1, "night": 1, "week": 7, "fortnight": 14}.get(unit)
@@ -881,6 +901,8 @@ class Resolver:
             offset=resolved.offset, flags=tuple(flags), unresolved=resolved.unresolved)
         if start is not None:
             self.reading.last = mention
+            if grain in _WITHIN_DAY_GRAINS:
+                self.reading.last_within_day = mention
             if resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
                 self.reading.last_period = resolved.period
                 if resolved.sets_focus:
@@ -888,9 +910,13 @@ class Resolver:
                         self.reading.quarter_in_focus = resolved.period
                     self.reading.focus_latest = resolved.period
                     self.reading.repeat = None
-            if resolved.sets_day:
+            if resolved.sets_day and (self.reading.day is None or not self._dates_a_report(span)):
                 self.reading.day = resolved.period.start.date() if resolved.period else start.date()
         return mention
+
+    def _dates_a_report(self, span: tuple[int, int]) -> bool:
+        """'… said on Saturday': the day of the report, not of the story's clock times."""
+        return bool(self.grammar.report_before.search(self.text, max(0, span[0] - 40), span[0]))
 
     def remember_zone(self, c: Candidate, zone: zones.ZoneChoice) -> None:
         """A zone the text names for a clock time holds for the rest of its paragraph."""
@@ -1050,6 +1076,10 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
     i = 0
     while i < len(candidates):
         c = candidates[i]
+        converts_previous = i > 0 and grammar.conversion_gap.match(_gap(text, candidates[i - 1], c))
+        # The other side of a conversion names the same instant in another zone, whose day
+        # may differ ("10:37 a.m. Thursday (9:37 p.m. ET Wednesday)"): the text's day stays.
+        story_clock = resolver.reading.clock() if converts_previous else None
         later_date = _date_after_conversion(grammar, text, candidates, i)
         if later_date is not None:  # read the date first: both clock times fall on its day
             try:
@@ -1075,6 +1105,8 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                 if combined is not None:
                     mentions.append(combined)
                     named.append(resolver.zone_named(pair[1]) is not None)
+                    if story_clock is not None:
+                        resolver.reading.set_clock(story_clock)
                     i += 2
                     continue
         resolved, mention = _read_guarded(resolver, c)
@@ -1082,8 +1114,9 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
             mention = attrs.evolve(mention, flags=mention.flags + ("date-of-previous",))
         mentions.append(mention)
         named.append(resolved.zone is not None)
-        converts_previous = i > 0 and grammar.conversion_gap.match(_gap(text, candidates[i - 1], c))
-        if resolved.zoned and resolved.zone is not None and not converts_previous:
+        if story_clock is not None:
+            resolver.reading.set_clock(story_clock)
+        elif resolved.zoned and resolved.zone is not None:
             resolver.remember_zone(c, resolved.zone)
         i += 1
     for a, b in _conversion_pairs(grammar, text, mentions):

@@ -24,6 +24,7 @@ import attrs
 
 from .events import EventDraft, joins_previous
 from .mentions import Grammar
+from .normalize import COUNTED_FROM_REFERENCE
 from .values import Event, TimeMention, TimeValue
 
 _FINE_GRAINS = ("second", "minute", "hour")
@@ -99,6 +100,26 @@ def _key(time: TimeValue | None) -> datetime | None:
     return time.start or time.earliest
 
 
+_WITHIN_DAY = _FINE_GRAINS + ("partofday", "day")
+# How precisely dated an event must be to count an amount from it: minutes and hours from a
+# clock time, days and weeks from a day; longer amounts from any date. "Two days later" after
+# "the previous flight, in March 2023" counts from the last day the story named, not March.
+_REACHES = ("fine", "day", "any")
+
+
+def _reach_needed(seconds: float, elapsed: bool) -> str:
+    if elapsed and seconds < 86400:
+        return "fine"
+    return "day" if seconds < 28 * 86400 else "any"
+
+
+def _reaches(grain: str | None) -> tuple[str, ...]:
+    """The reaches an event dated at ``grain`` serves."""
+    if grain in _FINE_GRAINS:
+        return _REACHES
+    return ("day", "any") if grain in _WITHIN_DAY else ("any",)
+
+
 class Placer:
     """Dates and orders the events of one text."""
 
@@ -106,23 +127,28 @@ class Placer:
         self.mentions = mentions
         self.reference = reference  # the document's time: what "a few years ago" counts back from
         self.lang = grammar.lang
-        # Kept up to date while placing, so each event looks back in constant time.
-        self._last_dated: Event | None = None
-        self._last_absolute: dict[bool, Event | None] = {True: None, False: None}
+        # Kept up to date while placing, so each event looks back in constant time: per reach,
+        # the last event with a date, and the last dated by a time of its own.
+        self._last_dated: dict[str, Event | None] = dict.fromkeys(_REACHES)
+        self._last_absolute: dict[str, Event | None] = dict.fromkeys(_REACHES)
+        self._grains: dict[str, str | None] = {}
 
-    def _absolute(self, event: Event, fine: bool) -> bool:
-        """Dated by a time of its own (not counted from another event), fine-grained if asked."""
-        if not event.mentions or event.time is None or event.time.anchor is not None:
+    def _grain(self, event: Event) -> str | None:
+        """The grain of the time that dates ``event``: its own, or that of its anchor."""
+        if event.mentions and self.mentions[event.mentions[0]].start is not None:
+            return self.mentions[event.mentions[0]].grain
+        return self._grains.get(event.time.anchor) if event.time is not None else None
+
+    def _absolute(self, event: Event) -> bool:
+        """Dated by a time of its own (not counted from another event)."""
+        if not event.mentions or _key(event.time) is None or event.time.anchor is not None:
             return False
         first = self.mentions[event.mentions[0]]
-        if first.start is None or first.relation in ("later", "earlier"):
-            return False
-        return first.grain in _FINE_GRAINS if fine else True
+        return first.start is not None and first.relation not in ("later", "earlier")
 
-    def _elapsed(self, mention: TimeMention, placed: list[Event]) -> TimeValue:
-        """'after 21 minutes': counted from the last absolutely dated event."""
-        fine = (mention.offset or (0, 0))[1] < 86400
-        anchor = self._last_absolute[fine]
+    def _elapsed(self, mention: TimeMention) -> TimeValue:
+        """'after 21 minutes': counted from the last absolutely dated event precise enough."""
+        anchor = self._last_absolute[_reach_needed((mention.offset or (0, 0))[1], elapsed=True)]
         base = _key(anchor.time) if anchor is not None else None
         if base is None or mention.offset is None:
             return _time_of(mention, self.lang)
@@ -141,24 +167,34 @@ class Placer:
     def _from_reference(self, mention: TimeMention) -> TimeValue:
         """'a few years ago', 'in a few days': bounds counted from the document's time."""
         sign = -1 if mention.relation == "ago" else 1
-        bounds = [_shifted(self.reference, sign * seconds) for seconds in mention.offset]
+        low, high = mention.offset
+        if mention.relation == "within":
+            low = 0
+        bounds = [_shifted(self.reference, sign * seconds) for seconds in (low, high)]
         if None in bounds:  # off the calendar: "10,000 years ago"
             return _time_of(mention, self.lang)
         earliest, latest = sorted(bounds)
         return attrs.evolve(_time_of(mention, self.lang), earliest=earliest, latest=latest,
                             approximate=True)
 
-    def _after_previous(self, mention: TimeMention | None, placed: list[Event]) -> TimeValue:
-        previous = self._last_dated
+    def _after_previous(self, mention: TimeMention | None, sentence: tuple[int, int]) -> TimeValue:
+        """A clause placed by 'then', or a duration alone ('for two hours'): after the last
+        dated event (for a duration, one dated precisely enough to start it)."""
+        previous = self._last_dated["any"]
+        if mention is not None and mention.offset is not None and \
+                (previous is None or previous.span != sentence):
+            # a duration measures an event dated in its own sentence ("a blackout in August
+            # 2019 lasted 45 minutes"); else it starts after one dated precisely enough
+            previous = self._last_dated[_reach_needed(mention.offset[1], elapsed=False)]
         extra = {} if previous is None else {"anchor": previous.id, "earliest": _key(previous.time)}
         if mention is None:
             return TimeValue(text=None, span=None, type=None, value=None, approximate=True,
                              timezone=previous.time.timezone if previous else None, **extra)
         return attrs.evolve(_time_of(mention, self.lang), **extra)
 
-    def date(self, draft: EventDraft, placed: list[Event]) -> TimeValue:
+    def date(self, draft: EventDraft) -> TimeValue:
         if not draft.mentions:
-            return self._after_previous(None, placed)
+            return self._after_previous(None, draft.sentence.span)
         mention = self.mentions[draft.mentions[0]]
         if mention.start is not None:
             time = _time_of(mention, self.lang)
@@ -167,27 +203,31 @@ class Placer:
                 if last.start is not None and not joins_previous(last):
                     time = attrs.evolve(time, end=last.end, latest=last.end if time.latest else None)
             return time
-        if mention.relation in ("ago", "in") and mention.offset is not None and self.reference is not None:
+        if COUNTED_FROM_REFERENCE in mention.flags and mention.offset is not None and self.reference is not None:
             return self._from_reference(mention)
         if mention.type == "DURATION" and mention.relation in _ELAPSED and mention.unresolved is None:
-            return self._elapsed(mention, placed)
+            return self._elapsed(mention)
+        if mention.type == "DURATION" and mention.relation == "after" and mention.offset is not None:
+            # "17 minutes after liftoff": the event named is, most likely, the one the story
+            # last dated; counted from it, and marked approximate since that is a reading
+            return attrs.evolve(self._elapsed(mention), approximate=True)
         if mention.type == "DURATION" and mention.unresolved is None:
-            return self._after_previous(mention, placed)
+            return self._after_previous(mention, draft.sentence.span)
         return _time_of(mention, self.lang)
 
     def place(self, drafts: list[EventDraft]) -> list[Event]:
         placed: list[Event] = []
         for draft in drafts:
-            time = self.date(draft, placed)
+            time = self.date(draft)
             event = Event(id=draft.id, description=draft.description, trigger=draft.trigger,
                           trigger_span=draft.trigger_span, sentence=draft.sentence.text,
                           span=draft.sentence.span, time=time, mentions=draft.mentions)
             placed.append(event)
-            if _key(time) is not None:
-                self._last_dated = event
-            for fine in (True, False):
-                if self._absolute(event, fine):
-                    self._last_absolute[fine] = event
+            grain = self._grains[event.id] = self._grain(event)
+            for reach in _reaches(grain) if _key(time) is not None else ():
+                self._last_dated[reach] = event
+                if self._absolute(event):
+                    self._last_absolute[reach] = event
         return order(placed)
 
 

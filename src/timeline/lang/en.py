@@ -147,6 +147,12 @@ FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "
                "coming", "next", "expects", "expect", "plans", "intends", "payable", "expire",
                "expires", "expiring", "effective", "deadline", "of record", "to be", "starting",
                "beginning", "ahead", "later this")
+# A date right after one of these dates the report, not what is reported ("the blackout hit on
+# Friday evening, the operator said on Saturday"): clock times that follow stay on the day of
+# the story.
+REPORT_BEFORE = (r"(?i)\b(?:said|says|told(?:\s+[a-z]+){1,2}|announced|confirmed|reported|added|"
+                 r"stated|wrote|tweeted|acknowledged|admitted|disclosed)"
+                 r"(?:\s+(?:late|early|in\s+a\s+statement))?(?:\s+(?:on|late\s+on|early\s+on))?\s+$")
 PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "rose",
              "fell", "began", "became", "gave", "met", "won", "lost", "left", "paid", "sold",
              "bought", "held", "saw", "got", "cut", "hit", "ran", "spent", "struck", "fought",
@@ -191,7 +197,7 @@ PRONOUNS = frozenset("he she it they we i you who which that everyone everything
 NOT_VERBS = frozenset(
     "news its his hers this thus us bus always perhaps less unless across various series "
     "species red bed hundred speed seed needs yes whereas towards afterwards was "
-    "united limited advanced sacred naked wicked ragged crooked beloved".split())
+    "united limited advanced sacred naked wicked ragged crooked beloved back".split())
 # A time phrase follows the verb it dates more often than it precedes it ("said Friday",
 # "met on Monday"): a verb after the time counts this many times its distance.
 VERB_AFTER_TIME_PENALTY = 3
