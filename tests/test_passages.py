@@ -84,6 +84,13 @@ PASSAGES = [
          (None, "2024-01-01T00:00:00+01:00", "lasted"),
          ("2024-06-10T08:15:00+02:00", None, "crashed"),
          ("2024-06-10T11:40:00+02:00", None, "came")], id="duration-measures-the-event-of-its-sentence"),
+    pytest.param(
+        "The House passed the bill late Wednesday. The Senate is expected to vote on Friday. "
+        "Earlier in the day, the speaker met the holdouts.", "2024-09-26", "America/New_York",
+        [("2024-09-25T00:00:00-04:00", "2024-09-25T00:00:00-04:00", "met"),
+         (None, "2024-09-25T17:00:00-04:00", "passed"),
+         ("2024-09-27T00:00:00-04:00", "2024-09-27T00:00:00-04:00", "vote")],
+        id="late-weekday-is-its-evening-and-a-coming-day-is-not-the-story-day"),
 ]
 
 

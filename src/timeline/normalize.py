@@ -196,7 +196,8 @@ class _Reading:
     """What a reader keeps in mind while reading one text (never shared between calls)."""
 
     reference: Reference
-    day: date | None
+    day: date | None  # the day bare clock times and "that evening" fall on
+    past_day: date | None = None  # the last such day not after the reference
     zone: zones.ZoneChoice | None = None
     zone_paragraph: int = -1
     last: TimeMention | None = None
@@ -213,12 +214,16 @@ class _Reading:
     # with the same period.
     repeat: tuple[tuple, date | None, datetime | None, Period | None] | None = None
 
-    def clock(self) -> tuple[date | None, TimeMention | None, TimeMention | None, Period | None]:
-        """The day, the last time said (any, and of day grain or finer) and its period."""
-        return self.day, self.last, self.last_within_day, self.last_period
+    def clock(self) -> tuple:
+        """The days in mind and the last times said (see ``_CLOCK``), to set back later."""
+        return tuple(getattr(self, name) for name in _CLOCK)
 
-    def set_clock(self, clock: tuple[date | None, TimeMention | None, TimeMention | None, Period | None]) -> None:
-        self.day, self.last, self.last_within_day, self.last_period = clock
+    def set_clock(self, clock: tuple) -> None:
+        for name, value in zip(_CLOCK, clock):
+            setattr(self, name, value)
+
+
+_CLOCK = ("day", "past_day", "last", "last_within_day", "last_period")
 
 
 _SPACES = re.compile(r"\s+")
@@ -416,6 +421,16 @@ class Resolver:
     def sentence_index(self, position: int) -> int:
         return bisect.bisect_right(self._sentence_starts, position) - 1
 
+    def day_in_focus(self, c: Candidate) -> date | None:
+        """The day a bare clock time or 'that day' falls on: the last day said, unless that
+        was a coming day and ``c`` speaks of the past ("The Senate votes on Friday. Earlier
+        in the day, they met" is about the day before the vote was announced)."""
+        day, past_day = self.reading.day, self.reading.past_day
+        if day is not None and past_day is not None and self.ref is not None and day > self.ref \
+                and self.tense(c) == "past":
+            return past_day
+        return day
+
     def tense(self, c: Candidate) -> str | None:
         """'past', 'future' or None: the tense cue nearest before the time, else after it."""
         index = self.sentence_index(c.span[0])
@@ -503,7 +518,7 @@ class Resolver:
                 hour = hour % 12 + 12
             elif ampm == "a":
                 hour = hour % 12
-        day = day or self.reading.day
+        day = day or self.day_in_focus(c)
         zone = self.zone_named(c)
         if day is None:
             value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
@@ -571,7 +586,7 @@ class Resolver:
     def read_weekday(self, c: Candidate) -> Resolved:
         lang = self.lang
         weekday = lang.WEEKDAYS[_norm(c.get("weekday")).rstrip(".")]
-        direction = _norm(c.get("direction"))
+        direction = _norm(c.get("direction")).removesuffix(" on")  # "late on Friday"
         part = lang.PARTS_OF_DAY.get(_norm(c.get("part")))
         if self.ref is None:
             return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
@@ -597,7 +612,7 @@ class Resolver:
     def read_partofday(self, c: Candidate) -> Resolved:
         direction = _norm(c.get("direction"))
         part = self.lang.PARTS_OF_DAY[_norm(c.get("part"))]
-        base = self.reading.day if direction.endswith("that") else self.ref
+        base = self.day_in_focus(c) if direction.endswith("that") else self.ref
         if base is None:
             return Resolved("TIME", value=f"XXXX-XX-XXT{part}", unresolved="no reference date")
         if direction.endswith("last"):
@@ -610,7 +625,7 @@ class Resolver:
         direction = _norm(c.get("direction"))
         unit = _norm(c.get("unit")).replace("the ", "")
         sign = {"before": -1, "after": 1}.get(direction, self.lang.DIRECTIONS.get(direction, 0))
-        base = self.reading.day
+        base = self.day_in_focus(c)
         if base is None:
             return Resolved("DATE", value="XXXX-XX-XX", unresolved="no earlier date to count from")
         if unit in self.lang.PARTS_OF_DAY and unit != "night" or (unit == "night" and sign == 0):
@@ -721,19 +736,30 @@ class Resolver:
                 year += 1
         return Resolved("DATE", season_period(year, code), approximate=True, relation=self.relation(c))
 
+    def read_weekend(self, c: Candidate) -> Resolved:
+        """'over the weekend': the last one in a text about the past, else the coming one."""
+        if self.ref is None:
+            return Resolved("DATE", value="XXXX-WXX-WE", unresolved="no reference date")
+        weekend_passed = self.ref.isoweekday() < 6  # on a Saturday or Sunday it is this one
+        back = weekend_passed and not self._future(c)
+        return Resolved("DATE", shift_period(self.ref, "weekend", -1 if back else 0),
+                        relation=self.relation(c))
+
     def read_relunit(self, c: Candidate) -> Resolved:
         direction = _norm(c.get("direction"))
         unit = self.unit(c)
         part = _norm(c.get("part"))
-        base = self.reading.day if direction in ("that", "the same", "the") else self.ref
+        base = self.day_in_focus(c) if direction in ("that", "the same", "the") else self.ref
         if base is None:
             return Resolved("DATE", value="XXXX", unresolved="no reference date")
         sign = self.lang.DIRECTIONS.get(direction, 0)  # "the end of the month": the one in focus
         if unit == "season":
             return Resolved("DATE", value="XXXX", unresolved="which season is not said")
         period = shift_period(base, unit, sign)
-        flags = (f"mod:{self.lang.PARTS_OF_PERIOD.get(part, 'START' if part == 'earlier' else 'END')}",) if part else ()
-        return Resolved("DATE", period, approximate=bool(part), flags=flags, relation=self.relation(c))
+        # "earlier this month" is before the story's time, not at the month's start
+        mod = self.lang.PARTS_OF_PERIOD.get(part.removeprefix("the "))
+        return Resolved("DATE", period, approximate=bool(part), flags=(f"mod:{mod}",) if mod else (),
+                        relation=self.relation(c))
 
     def read_ago(self, c: Candidate) -> Resolved:
         """'three days ago' (from the reference), 'two hours later' (from the last time said)."""
@@ -912,6 +938,8 @@ class Resolver:
                     self.reading.repeat = None
             if resolved.sets_day and (self.reading.day is None or not self._dates_a_report(span)):
                 self.reading.day = resolved.period.start.date() if resolved.period else start.date()
+                if self.ref is None or self.reading.day <= self.ref:
+                    self.reading.past_day = self.reading.day
         return mention
 
     def _dates_a_report(self, span: tuple[int, int]) -> bool:

@@ -50,7 +50,19 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
         return None, None, end
     if mention.grain in _FINE_GRAINS:
         return start, None, None
+    hours = _day_mod_hours(mention, lang.DAY_MOD_HOURS)
+    if hours is not None:  # "late Wednesday": some time in its evening, not its midnight
+        return None, start + timedelta(hours=hours[0]), start + timedelta(hours=hours[1])
     return start, start, end
+
+
+def _day_mod_hours(mention: TimeMention, day_mod_hours: dict) -> tuple[int, int] | None:
+    if mention.grain != "day":
+        return None
+    for flag in mention.flags:
+        if flag.startswith("mod:") and flag[4:] in day_mod_hours:
+            return day_mod_hours[flag[4:]]
+    return None
 
 
 def _modifier(mention: TimeMention, modifiers: dict) -> str | None:

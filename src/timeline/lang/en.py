@@ -82,6 +82,9 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 # Hours a part of day covers, for earliest/latest bounds (local clock).
 PART_OF_DAY_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 29)}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# Hours of a day said early or late ("late Wednesday": in the evening or night; "early
+# Tuesday": in the small hours or the morning), as TimeML mod START/END of a day.
+DAY_MOD_HOURS = {"START": (0, 9), "END": (17, 24)}
 PARTS_OF_PERIOD = {"early": "START", "beginning of": "START", "start of": "START",
                    "mid": "MID", "middle of": "MID", "late": "END", "end of": "END"}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -384,9 +387,9 @@ RULES: tuple[Rule, ...] = (
          r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d\d)(?![\d/])",
          ("5/24/2023", "12/31/99"), numeric=True),
     Rule("<direction> <weekday> <part of day>", "weekday",
-         rf"(?:(?P<direction>(?i:last|next|this|this\s+past|this\s+coming|coming|past|early|late))\s+)?"
+         rf"(?:(?P<direction>(?i:last|next|this|this\s+past|this\s+coming|coming|past|(?:early|late)(?:\s+on)?))\s+)?"
          rf"(?P<weekday>{WEEKDAY})(?![\w]|['’](?!s\b)|\s+(?:{_alt(WEEKDAY_NAMES_OF_THINGS)})\b)(?:\s+(?P<part>{PART_OF_DAY}))?",
-         ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday")),
+         ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday", "early on Friday")),
     Rule("<relative day> <part of day>", "relday",
          rf"(?:(?P<part0>(?i:earlier|later|early|late))\s+)?(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))"
          rf"(?!\w)(?:\s+(?P<part>{PART_OF_DAY}))?",
@@ -486,6 +489,11 @@ RULES: tuple[Rule, ...] = (
          rf"(?:(?P<part>(?i:earlier|later|early|late|so\s+far|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
          rf"(?P<direction>{DIRECTION})\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|season))\b",
          ("last week", "this year", "earlier this month", "the past year", "next quarter")),
+    Rule("the weekend", "weekend", r"(?i:the)\s+weekend\b",
+         ("over the weekend", "by the weekend", "the weekend.")),
+    Rule("<earlier|later> in the <unit>", "relunit",
+         r"(?P<part>(?i:earlier|later))\s+in\s+(?P<direction>(?i:the))\s+(?P<unit>(?i:day|week|month|year))\b",
+         ("earlier in the day", "later in the week", "earlier in the year")),
     Rule("the end of the <unit>", "relunit",
          r"(?P<part>(?i:the\s+(?:end|beginning|start|middle)\s+of))\s+(?P<direction>(?i:the))\s+"
          r"(?P<unit>(?i:week|month|year|quarter|decade|century))\b",
