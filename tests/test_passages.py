@@ -91,6 +91,21 @@ PASSAGES = [
          (None, "2024-09-25T17:00:00-04:00", "passed"),
          ("2024-09-27T00:00:00-04:00", "2024-09-27T00:00:00-04:00", "vote")],
         id="late-weekday-is-its-evening-and-a-coming-day-is-not-the-story-day"),
+    pytest.param(
+        "The museum reopened at 3:45 p.m. on Saturday. It was the third alert in two weeks. "
+        "In ten minutes, the queue stretched around the block.", "2023-10-22", "Europe/Paris",
+        [("2023-10-21T15:45:00+02:00", None, "reopened"),
+         (None, "2023-10-21T15:45:00+02:00", None),  # a copula is no trigger
+         ("2023-10-21T15:55:00+02:00", None, "stretched")],
+        id="in-a-span-measures-in-opening-counts"),
+    pytest.param(
+        "The museum was evacuated on Oct. 13. The threats came a day after a teacher was killed.",
+        "2023-10-22", "Europe/Paris",
+        [("2023-10-13T00:00:00+02:00", "2023-10-13T00:00:00+02:00", "evacuated"),
+         (None, None, "came")], id="a-day-after-a-clause-is-not-counted-from-the-last-date"),
+    pytest.param(
+        "Musk said the next launch could happen in a few months.", "2023-04-20", "America/Chicago",
+        [(None, "2023-06-19T00:00:00-05:00", "happen")], id="vague-months-from-now-in-whole-days"),
 ]
 
 

@@ -421,6 +421,13 @@ class Resolver:
     def sentence_index(self, position: int) -> int:
         return bisect.bisect_right(self._sentence_starts, position) - 1
 
+    def _opens_sentence(self, c: Candidate) -> bool:
+        index = self.sentence_index(c.span[0])
+        if index < 0:
+            return False
+        before = self.text[self.sentences[index].span[0]:c.span[0]]
+        return not before.strip(" \t\n\"“'‘(") or before.rstrip().lower() in ("in", "within")
+
     def day_in_focus(self, c: Candidate) -> date | None:
         """The day a bare clock time or 'that day' falls on: the last day said, unless that
         was a coming day and ``c`` speaks of the past ("The Senate votes on Friday. Earlier
@@ -829,7 +836,10 @@ class Resolver:
         within = c.preposition == "within"
         future = self._future(c)
         if within or not future or self.ref is None or amount is None or self.lang.UNITS[unit][1]:
-            resolved = attrs.evolve(self.read_duration(c), relation="within" if within else "in")
+            # "In ten minutes, the fire had spread" counts from the story's clock; "the third
+            # alert in two weeks" measures a span and counts from nothing
+            counts = within or self._opens_sentence(c)
+            resolved = attrs.evolve(self.read_duration(c), relation=("within" if within else "in") if counts else "at")
             if future and not self.lang.UNITS[unit][1]:  # "will report within two weeks": from now
                 resolved = attrs.evolve(resolved, flags=resolved.flags + (COUNTED_FROM_REFERENCE,))
             return resolved

@@ -17,12 +17,13 @@ else the key of the previous event in the text; ties keep text order.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from types import ModuleType
 
 import attrs
 
 from .events import EventDraft, joins_previous
+from . import zones
 from .mentions import Grammar
 from .normalize import COUNTED_FROM_REFERENCE
 from .values import Event, TimeMention, TimeValue
@@ -97,6 +98,18 @@ def _time_of(mention: TimeMention, lang: ModuleType, **extra) -> TimeValue:
                      start=start, end=mention.end if start is not None else None,
                      earliest=earliest, latest=latest, approximate=mention.approximate,
                      timezone=mention.timezone, **extra)
+
+
+def _midnight(moment: datetime, up: bool = False) -> datetime:
+    """The midnight starting ``moment``'s day in its own zone (``up``: the next one, unless
+    ``moment`` is a midnight already)."""
+    day = moment.date()
+    if up and moment.time() != time():
+        day += timedelta(days=1)
+    zone_name = getattr(moment.tzinfo, "zone", None)
+    if zone_name is None:  # a fixed offset: no DST to get wrong
+        return datetime.combine(day, time(), moment.tzinfo)
+    return zones.localize(datetime.combine(day, time()), zone_name)[0]
 
 
 def _shifted(moment: datetime, seconds: float) -> datetime | None:
@@ -186,6 +199,8 @@ class Placer:
         if None in bounds:  # off the calendar: "10,000 years ago"
             return _time_of(mention, self.lang)
         earliest, latest = sorted(bounds)
+        if high >= 86400:  # "in a few months": whole days, not 20:58 (a month is 30.44 days)
+            earliest, latest = _midnight(earliest), _midnight(latest, up=True)
         return attrs.evolve(_time_of(mention, self.lang), earliest=earliest, latest=latest,
                             approximate=True)
 
@@ -219,9 +234,11 @@ class Placer:
             return self._from_reference(mention)
         if mention.type == "DURATION" and mention.relation in _ELAPSED and mention.unresolved is None:
             return self._elapsed(mention)
-        if mention.type == "DURATION" and mention.relation == "after" and mention.offset is not None:
-            # "17 minutes after liftoff": the event named is, most likely, the one the story
-            # last dated; counted from it, and marked approximate since that is a reading
+        if mention.type == "DURATION" and mention.relation == "after" and mention.offset is not None \
+                and mention.offset[1] < 86400:
+            # "17 minutes after liftoff": the event named is, most likely, the one the story's
+            # clock last dated; counted from it, and marked approximate since that is a reading
+            # ("a day after a teacher was killed" names an event of its own: not counted)
             return attrs.evolve(self._elapsed(mention), approximate=True)
         if mention.type == "DURATION" and mention.unresolved is None:
             return self._after_previous(mention, draft.sentence.span)
