@@ -31,7 +31,7 @@ PASSAGES = [
          ("2024-11-05T21:40:00-06:00", None, "stopped")], id="elapsed-from-last-clock-time"),
     pytest.param(
         "The game starts at 10 a.m. Pacific / 1 p.m. Eastern on Sunday.", "2024-09-04",
-        "America/Los_Angeles", [("2024-09-01T10:00:00-07:00", None, "starts")], id="slash-conversion-one-event"),
+        "America/Los_Angeles", [("2024-09-08T10:00:00-07:00", None, "starts")], id="slash-conversion-one-event"),
     pytest.param(
         "The fire started shortly before 11 a.m. local time in Lisbon. Firefighters arrived around "
         "11:20 a.m.", "2024-08-02", "America/New_York",

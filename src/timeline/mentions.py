@@ -56,6 +56,7 @@ class Grammar:
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
     participle_before: re.Pattern
     report_before: re.Pattern  # a reporting verb right before a date ("said on Saturday")
+    scheduled_before: re.Pattern  # a verb announcing a coming event ("begins Monday")
     lang: ModuleType
 
 
@@ -107,6 +108,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
             rf"|(?<![\w'’])(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])"),
         participle_before=re.compile(rf"(?i)(?:{_cues(lang, lang.PARTICIPLE_AUXILIARIES)})\s+$"),
         report_before=re.compile(lang.REPORT_BEFORE),
+        scheduled_before=re.compile(lang.SCHEDULED_BEFORE),
         lang=lang,
     )
 

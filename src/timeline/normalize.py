@@ -439,10 +439,13 @@ class Resolver:
         return day
 
     def tense(self, c: Candidate) -> str | None:
-        """'past', 'future' or None: the tense cue nearest before the time, else after it."""
+        """'past', 'future' or None: the tense cue nearest before the time, else after it; a
+        present verb announcing a scheduled event right before it is a future cue."""
         index = self.sentence_index(c.span[0])
         if index < 0:
             return None
+        if self.grammar.scheduled_before.search(self.text, max(0, c.span[0] - 60), c.span[0]):
+            return "future"
         if index not in self._tense_cache:  # once per sentence: texts can hold thousands of times
             self._tense_cache[index] = _tense_cues(self.grammar, self.sentences[index])
         cues = self._tense_cache[index]
@@ -1031,10 +1034,13 @@ def _reconcile(primary: TimeMention, secondary: TimeMention, primary_named: bool
     if primary.start is None or secondary.start is None:
         return primary, secondary
     if _has_own_date(secondary) and not _has_own_date(primary):  # "8 p.m. (0100 GMT Saturday)"
-        if "<weekday>" in secondary.rule:  # a weekday there is the one next to the primary's day
+        if "<weekday>" in secondary.rule:  # a weekday there may be the one next to the primary's day
             weeks = round((primary.start - secondary.start).total_seconds() / (7 * 86400))
             shift = timedelta(weeks=weeks)
-            secondary = _on_nearest_day(secondary, secondary.start + shift, days=shift)
+            if abs((secondary.start + shift).date() - primary.start.date()) <= timedelta(days=1):
+                secondary = _on_nearest_day(secondary, secondary.start + shift, days=shift)
+            # else it is not next to it ("10 a.m. Pacific / 1 p.m. Eastern on Sunday"): the
+            # weekday, read by its own tense, dates both sides
         primary = _on_nearest_day(primary, secondary.start, days=secondary.start.date() - primary.start.date())
     if primary_named == secondary_named:
         secondary = _on_nearest_day(secondary, primary.start)

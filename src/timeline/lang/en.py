@@ -156,6 +156,15 @@ FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "
 REPORT_BEFORE = (r"(?i)\b(?:said|says|told(?:\s+[a-z]+){1,2}|announced|confirmed|reported|added|"
                  r"stated|wrote|tweeted|acknowledged|admitted|disclosed)"
                  r"(?:\s+(?:late|early|in\s+a\s+statement))?(?:\s+(?:on|late\s+on|early\s+on))?\s+$")
+# A verb in the present right before a day or clock time announces a scheduled event in
+# news ("The trial begins Monday", "The game starts at 10 a.m. on Sunday", "The ban takes
+# effect on Friday"): the time is a coming one. Only right before the time, and not words
+# that are as often nouns ("reports", "visits").
+SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|meets|convenes|votes|arrives|leaves|"
+                    r"launches|resumes|debuts|premieres|kicks\s+off|takes\s+effect|goes\s+into\s+effect|"
+                    r"goes\s+on\s+sale|gets\s+under\s*way)"
+                    # then a few words at most, none a past form: "at 10 a.m. Pacific / 1 p.m. Eastern on"
+                    r"\s+(?:(?!(?:said|says|told|made|was|were|had|did)\b|\w+ed\b)[\w:./]+\s+){0,10}$")
 PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "rose",
              "fell", "began", "became", "gave", "met", "won", "lost", "left", "paid", "sold",
              "bought", "held", "saw", "got", "cut", "hit", "ran", "spent", "struck", "fought",
