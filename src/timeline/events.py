@@ -14,6 +14,7 @@ from .text import Sentence
 from .values import TimeMention
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")  # of _WORD
 _SPACES = re.compile(r"\s+")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\s/(?=\s|$)")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
@@ -133,37 +134,61 @@ class EventFinder:
     def trigger(self, start: int, end: int, near: int, skip: list[tuple[int, int]],
                 previous: str = "") -> tuple[str, tuple[int, int]] | None:
         """The verb of the clause [start, end) nearest ``near``, outside the ``skip`` spans;
-        ``previous`` is the word before the clause when it joins the clause ("then")."""
-        skip = self._within(skip, start, end)
-        words = []  # (weighted distance from near, start, end, word, the word before it)
-        for match in _WORD.finditer(self.text, start, end):
-            s, e = match.span()
-            skipped = False
+        ``previous`` is the word before the clause when it joins the clause ("then").
+
+        Nearest: by distance from ``near``, a verb after the time counting more than its
+        distance (see VERB_AFTER_TIME_PENALTY); ties in text order. The first likely verb
+        wins outright; an auxiliary only if no likely verb follows. Words are read outward
+        from ``near`` (the words before it backwards, the rest lazily), so the verb test,
+        and most of the reading, stop a few words away instead of covering the clause."""
+        text, skip = self.text, self._within(skip, start, end)
+        penalty = self.lang.VERB_AFTER_TIME_PENALTY
+        # A word is a run of _WORD_CHARS from its first letter on: from a position where no
+        # such run goes on, the words are the clause's own. Split there, at or before near.
+        split = near
+        while split > start and text[split - 1] in _WORD_CHARS:
+            split -= 1
+        left = list(_WORD.finditer(text, start, split))
+        right = _WORD.finditer(text, split, end)
+        ahead = next(right, None)
+        if ahead is not None and ahead.end() <= near:  # a word ending at near is before it
+            left.append(ahead)
+            ahead = next(right, None)
+
+        def skipped(position: int) -> bool:
             for a, b in skip:  # a plain loop: `any(<generator>)` per word was ~10% of extract
-                if a <= s < b:
-                    skipped = True
-                    break
-            if skipped:
-                previous = ""
-                continue
-            word = match.group()
-            # a verb after the time counts more than its distance (see VERB_AFTER_TIME_PENALTY)
-            distance = (near - e) if e <= near else (s - near) * self.lang.VERB_AFTER_TIME_PENALTY
-            words.append((distance, s, e, word, previous))
-            previous = word
-        # Nearest first (ties: text order), so the verb test runs on a few words only: the
-        # first likely verb wins outright; an auxiliary only if no likely verb follows.
-        words.sort()
-        best = None
-        for distance, s, e, word, before in words:
-            strength = self._is_verb(word, before)
-            if strength:
-                key = (-min(strength, 2), distance)
-                if best is None or key < best[0]:
-                    best = (key, word, (s, e))
-                if key[0] == -2:
-                    break
-        return None if best is None else (best[1], best[2])
+                if a <= position < b:
+                    return True
+            return False
+
+        def word_before(i: int) -> str:  # of left[i + 1]: "" after a skipped word
+            if i < 0:
+                return previous
+            return "" if skipped(left[i].start()) else left[i].group()
+
+        i = len(left) - 1
+        right_before = word_before(i)  # the word before `ahead`
+        auxiliary = None
+        while True:
+            if i >= 0 and (ahead is None or near - left[i].end() <= (ahead.start() - near) * penalty):
+                match = left[i]
+                i -= 1
+                if skipped(match.start()):
+                    continue
+                before = word_before(i)
+            elif ahead is not None:
+                match, ahead = ahead, next(right, None)
+                if skipped(match.start()):
+                    right_before = ""
+                    continue
+                before, right_before = right_before, match.group()
+            else:
+                return auxiliary
+            strength = self._is_verb(match.group(), before)
+            if strength >= 2:
+                return match.group(), match.span()
+            if strength and auxiliary is None:
+                auxiliary = (match.group(), match.span())
 
     # -- descriptions
     def describe(self, start: int, end: int, skip: list[tuple[int, int]], subject: str = "") -> str:
