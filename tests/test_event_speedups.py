@@ -1,6 +1,9 @@
 """The event finder's shortcuts give what the plain reading gives: the trigger read outward
-from the time equals the one found by sorting every word of the clause by distance."""
+from the time equals the one found by sorting every word of the clause by distance; the
+description's clean-up equals the plain chain of `re.sub` calls."""
 from __future__ import annotations
+
+import re
 
 from hypothesis import example, given, settings, strategies as st
 
@@ -61,3 +64,43 @@ def test_trigger_equals_sorting_every_word(case):
     finder = events.EventFinder(GRAMMAR, text, [], [])
     assert finder.trigger(start, end, near, skip, previous) == \
         trigger_by_sorting(finder, start, end, near, skip, previous)
+
+
+def describe_by_regexes(finder: events.EventFinder, start: int, end: int,
+                        skip: list[tuple[int, int]], subject: str = "") -> str:
+    """The reference: the clean-up as plain `re.sub` calls."""
+    pieces, pos = [], start
+    for a, b in finder._within(skip, start, end):
+        if b <= start or a >= end:
+            continue
+        pieces.append(finder.text[pos:max(a, pos)])
+        pos = max(pos, b)
+    pieces.append(finder.text[pos:end])
+    clause = re.sub(r"\s+", " ", " ".join(pieces))
+    clause = re.sub(r"\(\s*\)|\[\s*\]|\s/(?=\s|$)", " ", clause)
+    clause = re.sub(r"\s+([,.;:!?])", r"\1", clause)
+    clause = re.sub(r"(^|[,;:])\s*[,;:]+", r"\1", clause)
+    clause = finder._fillers.sub("", clause.strip(" ,;:-–—\"“”'’\n"))
+    clause = clause.strip(" ,;:-–—.\"“”'’")
+    if subject and clause:
+        clause = f"{subject} {clause}"
+    words = clause.split()
+    if len(words) > events._MAX_WORDS:
+        cut = clause.find(",", len(" ".join(words[:6])))
+        clause = clause[:cut] if 0 < cut else " ".join(words[:events._MAX_WORDS]) + " …"
+    return clause[:1].upper() + clause[1:] if clause else clause
+
+
+_MARKS = st.sampled_from([" ", "  ", "\n", "\t", "\u2003", "\x1c", ",", ";", ":", ".", "!", "?", "(",
+                          ")", "[", "]", "/", "-", "—", "a", "then", "and", "We", "said", "'"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MARKS, max_size=40).map("".join), st.data())
+def test_describe_equals_plain_substitutions(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=4, unique=True)))
+    skip = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    finder = events.EventFinder(GRAMMAR, text, [], [])
+    assert finder.describe(start, end, skip) == describe_by_regexes(finder, start, end, skip)
