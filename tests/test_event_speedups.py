@@ -1,6 +1,7 @@
 """The event finder's shortcuts give what the plain reading gives: the trigger read outward
 from the time equals the one found by sorting every word of the clause by distance; the
-description's clean-up equals the plain chain of `re.sub` calls."""
+description's clean-up equals the plain chain of `re.sub` calls; clause breaks found from
+their anchors equal `finditer`."""
 from __future__ import annotations
 
 import re
@@ -104,3 +105,23 @@ def test_describe_equals_plain_substitutions(text, data):
     skip = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
     finder = events.EventFinder(GRAMMAR, text, [], [])
     assert finder.describe(start, end, skip) == describe_by_regexes(finder, start, end, skip)
+
+
+_BREAKY = st.sampled_from([" ", "  ", "\n", "\t", ";", ":", "—", "–", "-", ",", ", but", "but", "and",
+                           "then", "while", "as", "a", "B", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BREAKY, max_size=40).map("".join), st.data())
+def test_clause_breaks_found_from_their_anchors(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    finder = events.EventFinder(GRAMMAR, text, [], [])
+    assert [m.span() for m in finder._break_matches(start, end)] == \
+        [m.span() for m in finder._breaks.finditer(text, start, end)]
+
+
+def test_break_anchor_only_for_patterns_it_reads():
+    assert events._break_anchor(re.compile(r"\s*(?:;|\bbut\b|\s-\s)\s*")).pattern == "but|;|\\-"
+    for pattern in (r";|\s*but", r"\s+;", r"\s*(?i:but)", r"\s*\w+", r"(?i)\s*but", r"\s*(?:\s|;)"):
+        assert events._break_anchor(re.compile(pattern)) is None, pattern
