@@ -200,6 +200,8 @@ class EventFinder:
         clauses = self.clauses(sentence)
         i = bisect.bisect_right([c.start for c in clauses], position) - 1
         clause = clauses[i] if i >= 0 and position < clauses[i].end else _Clause(*sentence.span, "")
+        if position - _CLAUSE_WINDOW <= clause.start and clause.end <= position + _CLAUSE_WINDOW:
+            return clause  # within the window already (most clauses)
         return _Clause(max(clause.start, position - _CLAUSE_WINDOW),
                        min(clause.end, position + _CLAUSE_WINDOW), clause.opener)
 
@@ -336,7 +338,7 @@ class EventFinder:
     def find(self, groups: list[tuple[int, ...]]) -> list[EventDraft]:
         """One draft per group of mentions that date one thing, plus sequence-placed clauses."""
         skip = self._phrase_spans()
-        drafts: list[tuple[int, EventDraft]] = []
+        drafts: list[tuple[int, dict]] = []  # (position, fields)
         dated_clauses: set[tuple[int, int]] = set()
         sentence_of = self._sentence_index()
         for group in groups:
@@ -346,8 +348,8 @@ class EventFinder:
             dated_clauses.add((clause.start, clause.end))
             found = self.trigger(clause.start, clause.end, first.span[0], skip)
             description = self.describe(clause.start, clause.end, skip) or sentence.text
-            drafts.append((first.span[0], EventDraft(
-                id="", description=description, trigger=found[0] if found else None,
+            drafts.append((first.span[0], dict(
+                description=description, trigger=found[0] if found else None,
                 trigger_span=found[1] if found else None, sentence=sentence, mentions=group)))
         markers = self._marker_starts()
         for sentence in self.sentences:
@@ -366,17 +368,18 @@ class EventFinder:
                 found = self.trigger(clause.start, clause.end, clause.start, skip, opener_word)
                 if found is None:
                     continue
-                drafts.append((clause.start, EventDraft(
-                    id="", description=self.describe(clause.start, clause.end, skip),
+                drafts.append((clause.start, dict(
+                    description=self.describe(clause.start, clause.end, skip),
                     trigger=found[0], trigger_span=found[1], sentence=sentence, mentions=(),
                     sequence=True)))
         drafts.sort(key=lambda item: item[0])
         result = []
-        for number, (_, draft) in enumerate(drafts, 1):
+        for number, (_, fields) in enumerate(drafts, 1):
+            draft = EventDraft(id=f"e{number}", **fields)  # numbered in text order
             if draft.sequence and result and draft.trigger_span and \
                     self._starts_with_verb(draft) and result[-1].trigger:
                 draft = attrs.evolve(draft, description=self._with_subject(result[-1], draft))
-            result.append(attrs.evolve(draft, id=f"e{number}"))
+            result.append(draft)
         return result
 
     def _marker_starts(self) -> list[int] | None:
