@@ -122,6 +122,7 @@ def test_clause_breaks_found_from_their_anchors(text, data):
 
 
 def test_break_anchor_only_for_patterns_it_reads():
-    assert events._break_anchor(re.compile(r"\s*(?:;|\bbut\b|\s-\s)\s*")).pattern == "but|;|\\-"
+    anchor = events._break_anchor(re.compile(r"\s*(?:;|\bbut\b|\s-\s)\s*"))
+    assert set(anchor.pattern.split("|")) == {"but", ";", "\\-"}
     for pattern in (r";|\s*but", r"\s+;", r"\s*(?i:but)", r"\s*\w+", r"(?i)\s*but", r"\s*(?:\s|;)"):
         assert events._break_anchor(re.compile(pattern)) is None, pattern

@@ -116,7 +116,7 @@ def _break_anchor(breaks: re.Pattern) -> re.Pattern | None:
     anchors = _anchors(items[1:])
     if not anchors or any(not anchor or anchor[0].isspace() for anchor in anchors):
         return None
-    return re.compile("|".join(re.escape(anchor) for anchor in sorted(anchors, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(anchor) for anchor in sorted(anchors, key=lambda a: (-len(a), a))))
 
 
 @lru_cache(maxsize=None)
