@@ -106,6 +106,13 @@ PASSAGES = [
     pytest.param(
         "Musk said the next launch could happen in a few months.", "2023-04-20", "America/Chicago",
         [(None, "2023-06-19T00:00:00-05:00", "happen")], id="vague-months-from-now-in-whole-days"),
+    pytest.param(
+        "The plane took off at 9:10 a.m. Forty-five minutes into the flight, the engine failed. "
+        "A little over an hour later, it landed.", "2024-10-03", "America/New_York",
+        [("2024-10-03T09:10:00-04:00", None, "took"),
+         ("2024-10-03T09:55:00-04:00", None, "failed"),
+         (None, "2024-10-03T10:10:00-04:00", "landed")],
+        id="into-the-flight-and-a-little-over-an-hour-later"),
 ]
 
 

@@ -120,7 +120,8 @@ APPROXIMATORS = {"about", "around", "approximately", "roughly", "some", "nearly"
                  "circa", "about the", "around the", "shortly before", "shortly after",
                  "just before", "just after", "soon after", "just over", "just under",
                  "more than", "less than", "no more than", "no less than", "up to", "at least", "at most",
-                 "upwards of", "close to", "an estimated", "the better part of"}
+                 "upwards of", "close to", "an estimated", "the better part of", "a little over",
+                 "a little more than", "a little under", "a little less than", "well over"}
 # How a preposition (or a modifier) relates a time to its event.
 RELATIONS = {
     "after": "after", "shortly after": "after", "just after": "after", "soon after": "after",
@@ -508,14 +509,16 @@ RULES: tuple[Rule, ...] = (
          r"(?P<unit>(?i:week|month|year|quarter|decade|century))\b",
          ("the end of the month", "the beginning of the year")),
     Rule("<amount> <unit> ago", "ago",
-         rf"{AMOUNT}\s+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?:(?P<direction>(?i:ago|from\s+now|hence))\b"
+         rf"{AMOUNT}\s+(?P<unit>{UNIT})(?:\s+and\s+(?P<half2>a\s+half))?(?:\s+or\s+so)?\s+(?:(?P<direction>(?i:ago|from\s+now|hence))\b"
          rf"|(?P<direction2>(?i:earlier|later|afterwards?))\b(?!\s+than\b)"
          r"|(?P<direction3>(?i:before|after|on))(?=\s*(?:[.,;:!?)”\"’']|—|–|-|$|and\b|but\b|when\b|as\b|,)))",
-         ("three days ago", "two weeks later", "an hour earlier", "five years from now"),
+         ("three days ago", "two weeks later", "an hour earlier", "five years from now",
+          "an hour and a half later"),
          takes_modifier=True),
     Rule("<amount> <unit> before|after <event>", "eventrel",
-         rf"{AMOUNT}\s+(?P<unit>{UNIT})(?=\s+(?P<direction>(?i:before|after|earlier\s+than|later\s+than|prior\s+to))\s+\w)",
-         ("two days before the election",), takes_modifier=True),
+         rf"{AMOUNT}\s+(?P<unit>{UNIT})(?:\s+and\s+(?P<half2>a\s+half))?"
+         rf"(?=\s+(?P<direction>(?i:before|after|earlier\s+than|later\s+than|prior\s+to|into))\s+\w)",
+         ("two days before the election", "45 minutes into the flight"), takes_modifier=True),
     Rule("<units> later", "ago",
          rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})\s+(?P<direction>(?i:later|earlier|ago|afterwards?))\b",
          ("minutes later", "days earlier")),
@@ -598,7 +601,9 @@ AMOUNT_BOUNDS = {
     "some": (0.8, 1.2), "circa": (0.8, 1.2), "close to": (0.85, 1.0), "an estimated": (0.8, 1.2),
     "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "just under": (0.85, 1.0), "under": (0.5, 1.0),
     "less than": (0.5, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
-    "just over": (1.0, 1.15), "over": (1.0, 1.5), "more than": (1.0, 1.5), "at least": (1.0, 1.5),
+    "just over": (1.0, 1.15), "a little over": (1.0, 1.25), "a little more than": (1.0, 1.25),
+    "a little under": (0.8, 1.0), "a little less than": (0.8, 1.0), "well over": (1.15, 2.0),
+    "over": (1.0, 1.5), "more than": (1.0, 1.5), "at least": (1.0, 1.5),
     "no more than": (0.0, 1.0), "no less than": (1.0, 1.5),
     "upwards of": (1.0, 1.5), "the better part of": (0.6, 1.0),
 }
