@@ -51,6 +51,7 @@ class Grammar:
     conversion_gap: re.Pattern
     date_time_gap: re.Pattern
     conversion_date_gap: re.Pattern
+    daypart_date_gap: re.Pattern
     range_gap: re.Pattern
     places: re.Pattern
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
@@ -101,6 +102,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         conversion_gap=re.compile(lang.CONVERSION_GAP),
         date_time_gap=re.compile(lang.DATE_TIME_GAP),
         conversion_date_gap=re.compile(lang.CONVERSION_DATE_GAP),
+        daypart_date_gap=re.compile(lang.DAYPART_DATE_GAP),
         range_gap=re.compile(lang.RANGE_GAP),
         places=re.compile(rf"(?<![\w])(?:{places})(?![\w])"),
         tense_cue=re.compile(

@@ -746,6 +746,20 @@ class Resolver:
                 year += 1
         return Resolved("DATE", season_period(year, code), approximate=True, relation=self.relation(c))
 
+    def read_daypart(self, c: Candidate) -> Resolved:
+        """'the morning' (of June 5): that part of the day in focus, which the date after it
+        has just set (see ``_date_of_previous``)."""
+        part = _norm(c.get("part") or c.get("part2"))
+        day = self.day_in_focus(c)
+        if day is None:
+            return Resolved("TIME", value="XXXX-XX-XX", unresolved="no day to place it on")
+        if part in self.lang.EARLY_HOURS:
+            return Resolved("DATE", day_period(day), approximate=True, flags=("mod:START",),
+                            relation=self.relation(c), sets_day=True)
+        code = self.lang.PARTS_OF_DAY[part]
+        return Resolved("TIME", part_of_day_period(day, code, self.lang.PART_OF_DAY_HOURS),
+                        approximate=True, relation=self.relation(c), sets_day=True)
+
     def read_weekend(self, c: Candidate) -> Resolved:
         """'over the weekend': the last one in a text about the past, else the coming one."""
         if self.ref is None:
@@ -993,6 +1007,7 @@ def _combine_date_and_clock(resolver: Resolver, date_c: Candidate, clock_c: Cand
 _DAY_KINDS = ("date", "weekday", "relday", "anaphoric", "iso")
 
 
+
 def _conversion_pairs(grammar: Grammar, text: str, mentions: list[TimeMention]) -> list[tuple[int, int]]:
     pairs = []
     for i in range(len(mentions) - 1):
@@ -1097,9 +1112,13 @@ def _read_guarded(resolver: Resolver, c: Candidate) -> tuple[Resolved, TimeMenti
     return resolved, resolver.to_mention(c, resolved)
 
 
-def _date_after_conversion(grammar: Grammar, text: str, candidates: list[Candidate], i: int) -> int | None:
-    """The index of a date that follows the conversion starting at ``i`` and dates both its
-    sides ("9 a.m. ET (2 p.m. Paris time) on March 15"), else None."""
+def _date_of_previous(grammar: Grammar, text: str, candidates: list[Candidate], i: int) -> int | None:
+    """The index of a date that dates the time(s) before it, starting at ``i``: after a
+    conversion ("9 a.m. ET (2 p.m. Paris time) on March 15") or after a part of its day
+    ("the morning of June 5"); else None."""
+    if candidates[i].kind == "daypart" and i + 1 < len(candidates) and candidates[i + 1].kind in _DAY_KINDS \
+            and grammar.daypart_date_gap.match(_gap(text, candidates[i], candidates[i + 1])):
+        return i + 1
     if i + 2 >= len(candidates):
         return None
     first, second, day = candidates[i:i + 3]
@@ -1116,7 +1135,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
     resolver = Resolver(grammar, text, sentences, reference)
     mentions: list[TimeMention] = []
     named: list[bool] = []
-    dates_of_conversions: set[int] = set()
+    dates_of_previous: set[int] = set()
     i = 0
     while i < len(candidates):
         c = candidates[i]
@@ -1124,8 +1143,8 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
         # The other side of a conversion names the same instant in another zone, whose day
         # may differ ("10:37 a.m. Thursday (9:37 p.m. ET Wednesday)"): the text's day stays.
         story_clock = resolver.reading.clock() if converts_previous else None
-        later_date = _date_after_conversion(grammar, text, candidates, i)
-        if later_date is not None:  # read the date first: both clock times fall on its day
+        later_date = _date_of_previous(grammar, text, candidates, i)
+        if later_date is not None:  # read the date first: the times before it fall on its day
             try:
                 period = resolver.read(candidates[later_date]).period
             except (OverflowError, ValueError) as exc:
@@ -1134,7 +1153,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                 period = None  # read again below, where it is kept unresolved
             if period is not None and period.start is not None and period.grain == "day":
                 resolver.reading.day = period.start.date()
-                dates_of_conversions.add(later_date)
+                dates_of_previous.add(later_date)
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         if nxt is not None and grammar.date_time_gap.match(_gap(text, c, nxt)):
             pair = (c, nxt) if c.kind in _DAY_KINDS and nxt.kind == "clock" else \
@@ -1154,7 +1173,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                     i += 2
                     continue
         resolved, mention = _read_guarded(resolver, c)
-        if i in dates_of_conversions:
+        if i in dates_of_previous:
             mention = attrs.evolve(mention, flags=mention.flags + ("date-of-previous",))
         mentions.append(mention)
         named.append(resolved.zone is not None)

@@ -77,8 +77,11 @@ UNIT_FORMS = {
     "years": "year", "year": "year", "decades": "decade", "decade": "decade",
     "centuries": "century", "century": "century",
 }
+# "The early hours of Sunday": the start of that day (a TimeML mod START).
+EARLY_HOURS = ("early hours", "small hours")
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-                "overnight": "NI", "midday": "MI", "dawn": "MO", "dusk": "EV"}
+                "overnight": "NI", "midday": "MI", "dawn": "MO", "dusk": "EV", "daybreak": "MO",
+                "sunrise": "MO", "sunset": "EV", "nightfall": "EV"}
 # Hours a part of day covers, for earliest/latest bounds (local clock).
 PART_OF_DAY_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 29)}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -404,6 +407,14 @@ RULES: tuple[Rule, ...] = (
          rf"(?:(?P<part0>(?i:earlier|later|early|late))\s+)?(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))"
          rf"(?!\w)(?:\s+(?P<part>{PART_OF_DAY}))?",
          ("yesterday", "tomorrow morning", "today", "tonight", "earlier today", "today's")),
+    # A part of a day named before the day: "the morning of June 5", "in the early hours of
+    # Sunday", "at dawn on Friday". As in TimeML, the day is a mention of its own; it dates
+    # the part (normalize reads it first) and joins its event.
+    Rule("the <part of day> of <date>", "daypart",
+         rf"(?:(?i:the)\s+(?P<part>(?i:(?:early|small)\s+hours|{_alt(PARTS_OF_DAY)}))(?=\s+(?i:of)\s)"
+         rf"|(?P<part2>(?i:dawn|dusk|daybreak|sunrise|sunset|nightfall))(?=\s+(?i:on)\s))"
+         rf"(?=\s+(?i:of|on)\s+(?:{WEEKDAY}|{MONTH}|\d))",
+         ("the morning of June 5", "the early hours of Sunday", "dawn on Friday")),
     Rule("<this|last> <part of day>", "partofday",
          rf"(?P<direction>(?i:this|that|last|early\s+this|late\s+last|late\s+this|early\s+that|late\s+that))\s+(?P<part>{PART_OF_DAY})\b",
          ("this morning", "last night", "that evening")),
@@ -587,6 +598,8 @@ NOT_AFTER = (r"(?:\s*(?:%|percent|per\s+cent|[-–]\d|:\d|,\d{3}\b|\.\d)|\s+(?:"
 CONVERSION_GAP = r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\d))$"
 # A date and a clock time written together: "Tuesday at 3 p.m.", "5 p.m. on May 3".
 DATE_TIME_GAP = r"^\s*(?:,\s*)?(?:(?i:at|on|around|about)\s+)?$"
+# Between a part of a day and the day it is part of: "the morning [of] June 5".
+DAYPART_DATE_GAP = r"^\s+(?i:of|on)\s+$"
 # A date after a conversion's closing parenthesis dates both sides: "9 a.m. ET (2 p.m. Paris
 # time) on March 15".
 CONVERSION_DATE_GAP = r"^\s*[)\]]\s*(?:,\s*)?(?:(?i:on)\s+)?$"
