@@ -16,7 +16,7 @@ import attrs
 from . import zones
 from .mentions import Candidate, Grammar
 from .text import Sentence
-from .values import Reference, TimeMention
+from .values import COUNTED_FROM_REFERENCE, WITHIN_DAY_GRAINS, Reference, TimeMention
 
 # ----------------------------------------------------------------- calendar periods ---
 
@@ -128,10 +128,6 @@ def shift_by_years(period: Period, years: int) -> Period | None:
 
 _PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
 _FOCUS_GRAINS = ("day", "month", "quarter", "half", "season", "year")
-# Flag of an amount counted from the document's time ("a few years ago", "will report within
-# two weeks"), not from the story's last clock time ("within 15 minutes, it had spread").
-COUNTED_FROM_REFERENCE = "counted-from-reference"
-_WITHIN_DAY_GRAINS = ("day", "partofday", "hour", "minute", "second")
 
 
 def shift_period(anchor: date, unit: str, amount: int) -> Period | None:
@@ -954,7 +950,7 @@ class Resolver:
             offset=resolved.offset, flags=tuple(flags), unresolved=resolved.unresolved)
         if start is not None:
             self.reading.last = mention
-            if grain in _WITHIN_DAY_GRAINS:
+            if grain in WITHIN_DAY_GRAINS:
                 self.reading.last_within_day = mention
             if resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
                 self.reading.last_period = resolved.period

@@ -22,13 +22,11 @@ from types import ModuleType
 
 import attrs
 
-from .events import EventDraft, joins_previous
 from . import zones
+from .events import EventDraft, joins_previous
 from .mentions import Grammar
-from .normalize import COUNTED_FROM_REFERENCE
-from .values import Event, TimeMention, TimeValue
+from .values import COUNTED_FROM_REFERENCE, FINE_GRAINS, WITHIN_DAY_GRAINS, Event, TimeMention, TimeValue
 
-_FINE_GRAINS = ("second", "minute", "hour")
 _ELAPSED = ("after", "within", "in", "later")
 
 
@@ -49,7 +47,7 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
         return None, end, None
     if mention.relation == "by":
         return None, None, end
-    if mention.grain in _FINE_GRAINS:
+    if mention.grain in FINE_GRAINS:
         return start, None, None
     hours = _day_mod_hours(mention, lang.DAY_MOD_HOURS)
     if hours is not None:  # "late Wednesday": some time in its evening, not its midnight
@@ -68,7 +66,7 @@ def _day_mod_hours(mention: TimeMention, day_mod_hours: dict) -> tuple[int, int]
 
 def _modifier(mention: TimeMention, modifiers: dict) -> str | None:
     """The modifier ("about", "shortly before") the mention starts with, if ``modifiers`` has it."""
-    if mention.grain not in _FINE_GRAINS:
+    if mention.grain not in FINE_GRAINS:
         return None
     words = mention.text.lower().split()
     for size in (3, 2, 1):
@@ -107,8 +105,9 @@ def _midnight(moment: datetime, up: bool = False) -> datetime:
     if up and moment.time() != time():
         day += timedelta(days=1)
     zone_name = getattr(moment.tzinfo, "zone", None)
-    if zone_name is None:  # a fixed offset: no DST to get wrong
-        return datetime.combine(day, time(), moment.tzinfo)
+    if zone_name is None:  # a fixed offset: no DST, plain arithmetic is exact
+        since_midnight = datetime.combine(moment.date(), moment.time()) - datetime.combine(day, time())
+        return moment - since_midnight
     return zones.localize(datetime.combine(day, time()), zone_name)[0]
 
 
@@ -125,7 +124,6 @@ def _key(time: TimeValue | None) -> datetime | None:
     return time.start or time.earliest
 
 
-_WITHIN_DAY = _FINE_GRAINS + ("partofday", "day")
 # How precisely dated an event must be to count an amount from it: minutes and hours from a
 # clock time, days and weeks from a day; longer amounts from any date. "Two days later" after
 # "the previous flight, in March 2023" counts from the last day the story named, not March.
@@ -140,9 +138,9 @@ def _reach_needed(seconds: float, elapsed: bool) -> str:
 
 def _reaches(grain: str | None) -> tuple[str, ...]:
     """The reaches an event dated at ``grain`` serves."""
-    if grain in _FINE_GRAINS:
+    if grain in FINE_GRAINS:
         return _REACHES
-    return ("day", "any") if grain in _WITHIN_DAY else ("any",)
+    return ("day", "any") if grain in WITHIN_DAY_GRAINS else ("any",)
 
 
 class Placer:

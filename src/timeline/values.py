@@ -8,6 +8,11 @@ import attrs
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 GRAINS = ("century", "decade", "year", "quarter", "season", "month", "week", "day",
           "partofday", "hour", "minute", "second")
+FINE_GRAINS = ("second", "minute", "hour")  # a clock time: what minutes and hours count from
+WITHIN_DAY_GRAINS = FINE_GRAINS + ("partofday", "day")  # what days count from
+# Flag of an amount counted from the document's time ("a few years ago", "will report within
+# two weeks"), not from the story's last clock time ("within 15 minutes, it had spread").
+COUNTED_FROM_REFERENCE = "counted-from-reference"
 
 
 def _check_span(instance, attribute, value) -> None:
