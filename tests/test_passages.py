@@ -113,6 +113,12 @@ PASSAGES = [
          ("2024-10-03T09:55:00-04:00", None, "failed"),
          (None, "2024-10-03T10:10:00-04:00", "landed")],
         id="into-the-flight-and-a-little-over-an-hour-later"),
+    pytest.param(
+        "Prices rose in late June. The plant opened in mid-2024. The next launch is planned for "
+        "early 2025.", "2024-08-15", "Europe/London",
+        [(None, "2024-05-02T00:00:00+01:00", "opened"),
+         (None, "2024-06-21T00:00:00+01:00", "rose"),
+         (None, "2025-01-01T00:00:00+00:00", "planned")], id="early-mid-late-are-thirds-of-the-period"),
 ]
 
 

@@ -49,19 +49,17 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
         return None, None, end
     if mention.grain in FINE_GRAINS:
         return start, None, None
-    hours = _day_mod_hours(mention, lang.DAY_MOD_HOURS)
-    if hours is not None:  # "late Wednesday": some time in its evening, not its midnight
-        return None, start + timedelta(hours=hours[0]), start + timedelta(hours=hours[1])
+    mod = next((flag[4:] for flag in mention.flags if flag.startswith("mod:")), None)
+    if mention.grain == "day" and mod in lang.DAY_MOD_HOURS:  # "late Wednesday": its evening
+        low, high = lang.DAY_MOD_HOURS[mod]
+        return None, start + timedelta(hours=low), start + timedelta(hours=high)
+    if mod in _THIRDS and end is not None:  # "late 2024", "early June": that third of it
+        third, k = (end - start) / 3, _THIRDS[mod]
+        return None, _midnight(start + k * third), _midnight(start + (k + 1) * third)
     return start, start, end
 
 
-def _day_mod_hours(mention: TimeMention, day_mod_hours: dict) -> tuple[int, int] | None:
-    if mention.grain != "day":
-        return None
-    for flag in mention.flags:
-        if flag.startswith("mod:") and flag[4:] in day_mod_hours:
-            return day_mod_hours[flag[4:]]
-    return None
+_THIRDS = {"START": 0, "MID": 1, "END": 2}
 
 
 def _modifier(mention: TimeMention, modifiers: dict) -> str | None:
