@@ -181,8 +181,8 @@ def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
         for match in compiled.regex.finditer(text):
             _keep(grammar, compiled, text, match, found)
     for group, windows in index.windows(text):
-        for compiled in group.rules:
-            finditer = compiled.regex.finditer
+        for compiled, regex in zip(group.rules, group.scans):
+            finditer = regex.finditer
             for start, end in windows:
                 for match in finditer(text, start, end):
                     _keep(grammar, compiled, text, match, found)
@@ -513,6 +513,59 @@ class _Reader:
             return strings, complete and av[0] == av[1] == 1
         return {()}, False
 
+    # -- the first character
+    def first_class(self, items, icase: bool) -> str | None:
+        """A regex class body ("0-9:") holding every character a match can start with, when
+        they are few: no ASCII letter, nothing case-insensitive beyond ASCII; else None."""
+        try:
+            nodes, empty = self._first(items, icase)
+        except _Opaque:
+            return None
+        if empty or not nodes or not all(_set_has_no_letter(op, av, node_icase) for op, av, node_icase in nodes):
+            return None
+        body = []
+        for op, av, _ in nodes:
+            for item_op, item in ([(op, av)] if op is _sre.LITERAL else av):
+                if item_op is _sre.LITERAL:
+                    body.append(f"\\U{item:08x}")
+                elif item_op is _sre.RANGE:
+                    body.append(f"\\U{item[0]:08x}-\\U{item[1]:08x}")
+                elif item_op is _sre.CATEGORY and item is _sre.CATEGORY_DIGIT:
+                    body.append(r"\d")
+                else:  # spaces, non-word characters: too common to be worth a look-ahead
+                    return None
+        return "".join(body)
+
+    def _first(self, items, icase: bool) -> tuple[list, bool]:
+        """The single-character nodes a match of ``items`` can start with; whether it can
+        consume nothing."""
+        nodes: list = []
+        for op, av in items:
+            found, empty = self._node_first(op, av, icase)
+            nodes += found
+            if not empty:
+                return nodes, False
+        return nodes, True
+
+    def _node_first(self, op, av, icase: bool) -> tuple[list, bool]:
+        if op in _SINGLE:
+            return [(op, av, icase)], False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return [], True
+        if op in _GROUPS:
+            return self._first(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            nodes, empty = [], False
+            for branch in av[1]:
+                found, branch_empty = self._first(branch, icase)
+                nodes += found
+                empty = empty or branch_empty
+            return nodes, empty
+        if op in _REPEATS:
+            found, empty = self._first(av[2], icase)
+            return found, empty or av[0] == 0
+        raise _Opaque(f"unsupported construct {op}")
+
     # -- triggers
     def trigger(self, items, icase: bool, letter_free_before: bool) -> _Trigger | None:
         """The cheapest trigger every match of ``items`` contains; distances from their start."""
@@ -659,6 +712,14 @@ class _Group:
     after: int
     rules: tuple[_CompiledRule, ...]
     word_start: re.Pattern | None  # matches at the start of a prefilter hit holding one of ``words``
+    scans: tuple[re.Pattern, ...]  # per rule, the regex the windows run (see `_with_first_class`)
+
+
+def _with_first_class(regex: re.Pattern, first: str | None) -> re.Pattern:
+    """``regex`` behind a look-ahead for its first character, when that is a short class
+    ("[0-9]"): `re` then skips other positions fast rather than running the rule's leading
+    look-behinds at each (measured: 30 -> 13 ns per character for a clock-time rule)."""
+    return regex if first is None else re.compile(f"(?=[{first}])" + regex.pattern, regex.flags)
 
 
 def _word_source(word) -> str:
@@ -706,18 +767,21 @@ class _ScanIndex:
                 if trigger is None:
                     raise _Opaque("no trigger")
                 run_sources = [_class_source(*run) for run in rule_runs if _run_kind(*run[:2]) == "other"]
+                scan = _with_first_class(compiled.regex, reader.first_class(list(parsed), icase))
             except Exception:  # noqa: BLE001 - _Opaque, or a `re` parse tree this code does not know:
                 everywhere.append(compiled)  # the rule runs over the whole text, which is exact
                 continue
             runs.extend(run_sources)
             kinds.update(_run_kind(op, av) for op, av, _ in rule_runs)
-            triggers.setdefault((trigger.digit, trigger.words, trigger.before, trigger.after), []).append((trigger, compiled))
+            triggers.setdefault((trigger.digit, trigger.words, trigger.before, trigger.after), []).append(
+                (trigger, compiled, scan))
         self.everywhere = tuple(everywhere)
         groups = []
         for (digit, words, _, _), members in triggers.items():
             word_start = re.compile("|".join(_word_source(w) for w in sorted(words))) if words else None
-            groups.append(_Group(digit, words, max(t.before for t, _ in members),
-                                 max(t.after for t, _ in members), tuple(c for _, c in members), word_start))
+            groups.append(_Group(digit, words, max(t.before for t, _, _ in members),
+                                 max(t.after for t, _, _ in members), tuple(c for _, c, _ in members), word_start,
+                                 tuple(scan for _, _, scan in members)))
         self.groups = tuple(groups)
         self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
         self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
