@@ -219,6 +219,10 @@ _RUN_CAP = 8          # characters an unbounded repeat of digits is assumed to t
 _SPACE_CAP = 2        # ... of anything else (whitespace, dashes: paragraph breaks are "\n\n")
 _LEAD_LIMIT = 400     # most trigger strings expanded from one pattern part
 _CALL_COST = 40       # a window's fixed cost (a `finditer` call), in characters scanned
+# Every character `re` matches an ASCII letter with when ignoring case (see _FOLDS_TO_ASCII).
+_CASES = {letter: {letter, letter.upper()} | {c for c in "\u0130\u0131\u017f\u212a"
+                                              if re.match(f"(?i){letter}", c)}
+          for letter in "abcdefghijklmnopqrstuvwxyz"}
 _ASCII_LETTERS = frozenset(range(65, 91)) | frozenset(range(97, 123))
 _UNBOUNDED = _sre.MAXREPEAT
 
@@ -515,26 +519,33 @@ class _Reader:
 
     # -- the first character
     def first_class(self, items, icase: bool) -> str | None:
-        """A regex class body ("0-9:") holding every character a match can start with, when
-        they are few: no ASCII letter, nothing case-insensitive beyond ASCII; else None."""
+        """A regex class body ("0-9:", "Ff0-9") holding every character a match can start
+        with, when that is a known, plain set; else None."""
         try:
             nodes, empty = self._first(items, icase)
         except _Opaque:
             return None
-        if empty or not nodes or not all(_set_has_no_letter(op, av, node_icase) for op, av, node_icase in nodes):
+        if empty or not nodes:
             return None
-        body = []
-        for op, av, _ in nodes:
-            for item_op, item in ([(op, av)] if op is _sre.LITERAL else av):
+        codes: set[int] = set()
+        digits = False
+        for op, av, node_icase in nodes:
+            node: set[int] = set()
+            for item_op, item in ([(op, av)] if op is _sre.LITERAL else av if op is _sre.IN else [(None, None)]):
                 if item_op is _sre.LITERAL:
-                    body.append(f"\\U{item:08x}")
-                elif item_op is _sre.RANGE:
-                    body.append(f"\\U{item[0]:08x}-\\U{item[1]:08x}")
+                    node.add(item)
+                elif item_op is _sre.RANGE and item[1] - item[0] < 128:
+                    node.update(range(item[0], item[1] + 1))
                 elif item_op is _sre.CATEGORY and item is _sre.CATEGORY_DIGIT:
-                    body.append(r"\d")
-                else:  # spaces, non-word characters: too common to be worth a look-ahead
+                    digits = True
+                else:  # negated sets, spaces, word characters...: too common or unknown
                     return None
-        return "".join(body)
+            if node_icase:
+                if any(code > 127 and not chr(code).lower() == chr(code).upper() == chr(code) for code in node):
+                    return None  # case folding beyond ASCII: not spelled out
+                node |= {ord(c) for code in node if code < 128 and chr(code).isalpha() for c in _CASES[chr(code).lower()]}
+            codes |= node
+        return (r"\d" if digits else "") + "".join(f"\\U{code:08x}" for code in sorted(codes))
 
     def _first(self, items, icase: bool) -> tuple[list, bool]:
         """The single-character nodes a match of ``items`` can start with; whether it can
