@@ -132,3 +132,37 @@ def test_case_folding_table_is_complete():
                 and not mentions._FOLDS_TO_ASCII.match(char):
             missing.append(f"U+{code:04X}")
     assert missing == []
+
+
+def _tense_cues(matches) -> list[tuple[tuple[int, int], str | None]]:
+    return [(match.span(), next(k for k in ("future", "past", "pastform") if match.group(k)))
+            for match in matches]
+
+
+_TENSE_WORDS = sorted(set(en.FUTURE_CUES) | set(en.PAST_CUES) | set(en.NOT_VERBS)
+                      | {"will", "Will", "WILL", "started", "reported", "bed", "it'll", "he’ll", "were'nt"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TENSE_WORDS + _ODD), st.sampled_from(_SEPARATORS + ["'", "’"])),
+                max_size=30),
+       st.sampled_from([str.lower, str.upper, str.title, lambda s: s]))
+def test_tense_cues_on_lower_cased_text_equal_the_case_insensitive_ones(pieces, case):
+    text = case("".join(word + separator for word, separator in pieces))
+    assert _tense_cues(GRAMMAR.tense_cue_matches(text)) == _tense_cues(GRAMMAR.tense_cue.finditer(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_tense_cues_on_lower_cased_text_on_any_string(text):
+    assert _tense_cues(GRAMMAR.tense_cue_matches(text)) == _tense_cues(GRAMMAR.tense_cue.finditer(text))
+
+
+def test_lower_casing_keeps_word_characters():
+    """The tense cues read `text.lower()` for the text (see Grammar.tense_cue_matches): a
+    character lower-cased must stay one character and keep being (or not being) `\\w`."""
+    word = re.compile(r"\w")
+    changed = [f"U+{code:04X}" for code in range(sys.maxunicode + 1)
+               if not mentions._FOLDS_TO_ASCII.match(chr(code)) and len(chr(code).lower()) == 1
+               and bool(word.match(chr(code))) != bool(word.match(chr(code).lower()))]
+    assert changed == []

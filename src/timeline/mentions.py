@@ -55,10 +55,18 @@ class Grammar:
     range_gap: re.Pattern
     places: re.Pattern
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
+    tense_cue_lower: re.Pattern  # the same on lower-cased text (see `_tense_cue_lower`)
     participle_before: re.Pattern
     report_before: re.Pattern  # a reporting verb right before a date ("said on Saturday")
     scheduled_before: re.Pattern  # a verb announcing a coming event ("begins Monday")
     lang: ModuleType
+
+    def tense_cue_matches(self, text: str):
+        """``tense_cue.finditer(text)``, run on the lower-cased text where that is the same."""
+        lower = text.lower()
+        if len(lower) == len(text) and (text.isascii() or not _FOLDS_TO_ASCII.search(text)):
+            return self.tense_cue_lower.finditer(lower)
+        return self.tense_cue.finditer(text)
 
 
 # No time expression starts inside a word or a number; checking that first keeps the big word
@@ -77,6 +85,23 @@ def _cues(lang: ModuleType, words) -> str:
     plain = [w for w in words if w[0].isalpha()]
     clitics = [w for w in words if not w[0].isalpha()]
     return rf"(?<![\w'’])(?:{lang._alt(plain)})" + (f"|{lang._alt(clitics)}" if clitics else "")
+
+
+def _tense_cue_lower(lang: ModuleType) -> re.Pattern:
+    """``tense_cue`` for lower-cased text: case-sensitive, and the word-start check made once
+    rather than per group (2.5x faster than ``tense_cue`` on the original text). Lower-casing
+    keeps every offset and match where ``_FOLDS_TO_ASCII`` finds nothing (see
+    ``Grammar.tense_cue_matches``; tests/test_mentions.py checks both)."""
+    def cues(words) -> str:
+        plain = [w.lower() for w in words if w[0].isalpha()]
+        clitics = [w.lower() for w in words if not w[0].isalpha()]
+        return lang._alt(plain) + (f"|{lang._alt(clitics)}" if clitics else "")
+
+    # A clitic leans on the word before it: at its first character the word-start check is off.
+    leads = "".join(sorted({w[0] for w in lang.FUTURE_CUES + lang.PAST_CUES if not w[0].isalpha()}))
+    start = rf"(?:(?<![\w'’])|(?=[{re.escape(leads)}]))" if leads else r"(?<![\w'’])"
+    return re.compile(rf"{start}(?:(?P<future>{cues(lang.FUTURE_CUES)})|(?P<past>{cues(lang.PAST_CUES)})"
+                      rf"|(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])")
 
 
 def _zone_pattern(lang: ModuleType) -> str:
@@ -108,6 +133,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         tense_cue=re.compile(
             rf"(?i)(?:(?P<future>{_cues(lang, lang.FUTURE_CUES)})|(?P<past>{_cues(lang, lang.PAST_CUES)})"
             rf"|(?<![\w'’])(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])"),
+        tense_cue_lower=_tense_cue_lower(lang),
         participle_before=re.compile(rf"(?i)(?:{_cues(lang, lang.PARTICIPLE_AUXILIARIES)})\s+$"),
         report_before=re.compile(lang.REPORT_BEFORE),
         scheduled_before=re.compile(lang.SCHEDULED_BEFORE),
@@ -158,8 +184,8 @@ def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
         for match in compiled.regex.finditer(text):
             _keep(grammar, compiled, text, match, found)
     for group, windows in index.windows(text):
-        for compiled in group.rules:
-            finditer = compiled.regex.finditer
+        for compiled, regex in zip(group.rules, group.scans):
+            finditer = regex.finditer
             for start, end in windows:
                 for match in finditer(text, start, end):
                     _keep(grammar, compiled, text, match, found)
@@ -196,6 +222,10 @@ _RUN_CAP = 8          # characters an unbounded repeat of digits is assumed to t
 _SPACE_CAP = 2        # ... of anything else (whitespace, dashes: paragraph breaks are "\n\n")
 _LEAD_LIMIT = 400     # most trigger strings expanded from one pattern part
 _CALL_COST = 40       # a window's fixed cost (a `finditer` call), in characters scanned
+# Every character `re` matches an ASCII letter with when ignoring case (see _FOLDS_TO_ASCII).
+_CASES = {letter: {letter, letter.upper()} | {c for c in "\u0130\u0131\u017f\u212a"
+                                              if re.match(f"(?i){letter}", c)}
+          for letter in "abcdefghijklmnopqrstuvwxyz"}
 _ASCII_LETTERS = frozenset(range(65, 91)) | frozenset(range(97, 123))
 _UNBOUNDED = _sre.MAXREPEAT
 
@@ -490,6 +520,66 @@ class _Reader:
             return strings, complete and av[0] == av[1] == 1
         return {()}, False
 
+    # -- the first character
+    def first_class(self, items, icase: bool) -> str | None:
+        """A regex class body ("0-9:", "Ff0-9") holding every character a match can start
+        with, when that is a known, plain set; else None."""
+        try:
+            nodes, empty = self._first(items, icase)
+        except _Opaque:
+            return None
+        if empty or not nodes:
+            return None
+        codes: set[int] = set()
+        digits = False
+        for op, av, node_icase in nodes:
+            node: set[int] = set()
+            for item_op, item in ([(op, av)] if op is _sre.LITERAL else av if op is _sre.IN else [(None, None)]):
+                if item_op is _sre.LITERAL:
+                    node.add(item)
+                elif item_op is _sre.RANGE and item[1] - item[0] < 128:
+                    node.update(range(item[0], item[1] + 1))
+                elif item_op is _sre.CATEGORY and item is _sre.CATEGORY_DIGIT:
+                    digits = True
+                else:  # negated sets, spaces, word characters...: too common or unknown
+                    return None
+            if node_icase:
+                if any(code > 127 and not chr(code).lower() == chr(code).upper() == chr(code) for code in node):
+                    return None  # case folding beyond ASCII: not spelled out
+                node |= {ord(c) for code in node if code < 128 and chr(code).isalpha() for c in _CASES[chr(code).lower()]}
+            codes |= node
+        return (r"\d" if digits else "") + "".join(f"\\U{code:08x}" for code in sorted(codes))
+
+    def _first(self, items, icase: bool) -> tuple[list, bool]:
+        """The single-character nodes a match of ``items`` can start with; whether it can
+        consume nothing."""
+        nodes: list = []
+        for op, av in items:
+            found, empty = self._node_first(op, av, icase)
+            nodes += found
+            if not empty:
+                return nodes, False
+        return nodes, True
+
+    def _node_first(self, op, av, icase: bool) -> tuple[list, bool]:
+        if op in _SINGLE:
+            return [(op, av, icase)], False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return [], True
+        if op in _GROUPS:
+            return self._first(*self._inner(op, av, icase))
+        if op is _sre.BRANCH:
+            nodes, empty = [], False
+            for branch in av[1]:
+                found, branch_empty = self._first(branch, icase)
+                nodes += found
+                empty = empty or branch_empty
+            return nodes, empty
+        if op in _REPEATS:
+            found, empty = self._first(av[2], icase)
+            return found, empty or av[0] == 0
+        raise _Opaque(f"unsupported construct {op}")
+
     # -- triggers
     def trigger(self, items, icase: bool, letter_free_before: bool) -> _Trigger | None:
         """The cheapest trigger every match of ``items`` contains; distances from their start."""
@@ -636,6 +726,15 @@ class _Group:
     after: int
     rules: tuple[_CompiledRule, ...]
     word_start: re.Pattern | None  # matches at the start of a prefilter hit holding one of ``words``
+    scans: tuple[re.Pattern, ...]  # per rule, the regex the windows run (see `_with_first_class`)
+
+
+def _with_first_class(regex: re.Pattern, first: str | None) -> re.Pattern:
+    """``regex`` behind a look-ahead for the characters it can start with, when known: `re`
+    then skips other positions fast rather than running the rule's leading look-behinds at
+    each (measured: 30 -> 13 ns per character for a clock-time rule; 74 -> 54 ms for all
+    rules on TempEval-3). The same matches: the look-ahead only refuses starts the rule refuses."""
+    return regex if first is None else re.compile(f"(?=[{first}])" + regex.pattern, regex.flags)
 
 
 def _word_source(word) -> str:
@@ -683,18 +782,21 @@ class _ScanIndex:
                 if trigger is None:
                     raise _Opaque("no trigger")
                 run_sources = [_class_source(*run) for run in rule_runs if _run_kind(*run[:2]) == "other"]
+                scan = _with_first_class(compiled.regex, reader.first_class(list(parsed), icase))
             except Exception:  # noqa: BLE001 - _Opaque, or a `re` parse tree this code does not know:
                 everywhere.append(compiled)  # the rule runs over the whole text, which is exact
                 continue
             runs.extend(run_sources)
             kinds.update(_run_kind(op, av) for op, av, _ in rule_runs)
-            triggers.setdefault((trigger.digit, trigger.words, trigger.before, trigger.after), []).append((trigger, compiled))
+            triggers.setdefault((trigger.digit, trigger.words, trigger.before, trigger.after), []).append(
+                (trigger, compiled, scan))
         self.everywhere = tuple(everywhere)
         groups = []
         for (digit, words, _, _), members in triggers.items():
             word_start = re.compile("|".join(_word_source(w) for w in sorted(words))) if words else None
-            groups.append(_Group(digit, words, max(t.before for t, _ in members),
-                                 max(t.after for t, _ in members), tuple(c for _, c in members), word_start))
+            groups.append(_Group(digit, words, max(t.before for t, _, _ in members),
+                                 max(t.after for t, _, _ in members), tuple(c for _, c, _ in members), word_start,
+                                 tuple(scan for _, _, scan in members)))
         self.groups = tuple(groups)
         self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
         self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
@@ -718,7 +820,8 @@ class _ScanIndex:
         plain = sorted({cls[1:-1] for cls in runs if cls.startswith("[") and not cls.startswith("[^")})
         cased = sorted({cls for cls in runs if not (cls.startswith("[") and not cls.startswith("[^"))})
         union = "|".join(([f"[{''.join(plain)}]"] if plain else []) + cased)
-        self.long_runs = re.compile(f"(?:{union}){{{_SPACE_CAP + 1},}}" if union else "(?!)")
+        # (The first character spelled out once, so that `re` skips ahead to it: 12% faster.)
+        self.long_runs = re.compile(f"(?:{union})(?:{union}){{{_SPACE_CAP},}}" if union else "(?!)")
         # Slow path, on the text itself, for the rare text where lower-casing would move
         # offsets or fold a non-ASCII letter (K, ſ, ı, İ) onto an ASCII one.
         # (Each pass finds the empty string before a trigger, so none hides another.)

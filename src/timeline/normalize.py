@@ -232,7 +232,7 @@ def _norm(word: str | None) -> str:
 def _tense_cues(grammar: Grammar, sentence: Sentence) -> list[tuple[int, str]]:
     """Positions of the words in a sentence that tell its tense: (offset, "past"|"future")."""
     cues = []
-    for match in grammar.tense_cue.finditer(sentence.text):
+    for match in grammar.tense_cue_matches(sentence.text):
         if match.group("pastform") and match.group().lower() in grammar.lang.NOT_VERBS:
             continue
         if not match.group("future") and grammar.participle_before.search(

@@ -180,7 +180,8 @@ PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took"
 # ("the offer was extended to Nov. 16"), when it is near enough (DEADLINE_DAYS ahead).
 DEADLINE_PREPOSITIONS = ("to", "by", "through")
 DEADLINE_DAYS = 100
-# A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs).
+# A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs). Matched on
+# lower-cased text (see mentions._tense_cue_lower): write it in lower case.
 PAST_SUFFIX = r"[a-z]{2,}ed"
 # After these a past form is a participle ("will be held", "is expected"), not the past tense.
 PARTICIPLE_AUXILIARIES = ("be", "being", "is", "are", "am", "'s", "’s", "'re", "’re")
