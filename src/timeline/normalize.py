@@ -418,6 +418,7 @@ class Resolver:
         return bisect.bisect_right(self._sentence_starts, position) - 1
 
     def _opens_sentence(self, c: Candidate) -> bool:
+        """Nothing but its preposition (and quotes) before ``c`` in its sentence."""
         index = self.sentence_index(c.span[0])
         if index < 0:
             return False
@@ -851,8 +852,8 @@ class Resolver:
         if within or not future or self.ref is None or amount is None or self.lang.UNITS[unit][1]:
             # "In ten minutes, the fire had spread" counts from the story's clock; "the third
             # alert in two weeks" measures a span and counts from nothing
-            counts = within or self._opens_sentence(c)
-            resolved = attrs.evolve(self.read_duration(c), relation=("within" if within else "in") if counts else "at")
+            relation = ("within" if within else "in") if within or self._opens_sentence(c) else "at"
+            resolved = attrs.evolve(self.read_duration(c), relation=relation)
             if future and not self.lang.UNITS[unit][1]:  # "will report within two weeks": from now
                 resolved = attrs.evolve(resolved, flags=resolved.flags + (COUNTED_FROM_REFERENCE,))
             return resolved
@@ -1001,7 +1002,6 @@ def _combine_date_and_clock(resolver: Resolver, date_c: Candidate, clock_c: Cand
 
 
 _DAY_KINDS = ("date", "weekday", "relday", "anaphoric", "iso")
-
 
 
 def _conversion_pairs(grammar: Grammar, text: str, mentions: list[TimeMention]) -> list[tuple[int, int]]:
