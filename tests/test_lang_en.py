@@ -16,3 +16,8 @@ def test_rule_finds_its_examples(rule_name, example):
 
 def test_every_rule_has_examples():
     assert all(rule.examples for rule in en.RULES)
+
+
+def test_parts_of_day_said_before_their_day_have_hours():
+    """read_daypart looks every part the daypart rule matches up in PARTS_OF_DAY."""
+    assert set(en.TWILIGHT) <= set(en.PARTS_OF_DAY)

@@ -109,6 +109,12 @@ def _midnight(moment: datetime, up: bool = False) -> datetime:
     return zones.localize(datetime.combine(day, time()), zone_name)[0]
 
 
+def _counted_offset(mention: TimeMention) -> tuple[float, float]:
+    """The (low, high) seconds a counted mention spans from its base: "within" starts at 0."""
+    low, high = mention.offset
+    return (0, high) if mention.relation == "within" else (low, high)
+
+
 def _shifted(moment: datetime, seconds: float) -> datetime | None:
     try:
         return moment + timedelta(seconds=seconds)
@@ -173,9 +179,7 @@ class Placer:
         base = _key(anchor.time) if anchor is not None else None
         if base is None or mention.offset is None:
             return _time_of(mention, self.lang)
-        low, high = mention.offset
-        if mention.relation == "within":
-            low = 0
+        low, high = _counted_offset(mention)
         exact = low == high and not mention.approximate
         earliest, latest = _shifted(base, low), _shifted(base, high)
         if earliest is None or latest is None:
@@ -188,9 +192,7 @@ class Placer:
     def _from_reference(self, mention: TimeMention) -> TimeValue:
         """'a few years ago', 'in a few days': bounds counted from the document's time."""
         sign = -1 if mention.relation == "ago" else 1
-        low, high = mention.offset
-        if mention.relation == "within":
-            low = 0
+        low, high = _counted_offset(mention)
         bounds = [_shifted(self.reference, sign * seconds) for seconds in (low, high)]
         if None in bounds:  # off the calendar: "10,000 years ago"
             return _time_of(mention, self.lang)

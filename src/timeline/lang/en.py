@@ -79,6 +79,8 @@ UNIT_FORMS = {
 }
 # "The early hours of Sunday": the start of that day (a TimeML mod START).
 EARLY_HOURS = ("early hours", "small hours")
+# Parts of a day said without "the" before their day ("at dawn on Friday"); in PARTS_OF_DAY.
+TWILIGHT = ("dawn", "dusk", "daybreak", "sunrise", "sunset", "nightfall")
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                 "overnight": "NI", "midday": "MI", "dawn": "MO", "dusk": "EV", "daybreak": "MO",
                 "sunrise": "MO", "sunset": "EV", "nightfall": "EV"}
@@ -412,8 +414,8 @@ RULES: tuple[Rule, ...] = (
     # Sunday", "at dawn on Friday". As in TimeML, the day is a mention of its own; it dates
     # the part (normalize reads it first) and joins its event.
     Rule("the <part of day> of <date>", "daypart",
-         rf"(?:(?i:the)\s+(?P<part>(?i:(?:early|small)\s+hours|{_alt(PARTS_OF_DAY)}))(?=\s+(?i:of)\s)"
-         rf"|(?P<part2>(?i:dawn|dusk|daybreak|sunrise|sunset|nightfall))(?=\s+(?i:on)\s))"
+         rf"(?:(?i:the)\s+(?P<part>(?i:{_alt(EARLY_HOURS + tuple(PARTS_OF_DAY))}))(?=\s+(?i:of)\s)"
+         rf"|(?P<part2>(?i:{_alt(TWILIGHT)}))(?=\s+(?i:on)\s))"
          rf"(?=\s+(?i:of|on)\s+(?:{WEEKDAY}|{MONTH}|\d))",
          ("the morning of June 5", "the early hours of Sunday", "dawn on Friday")),
     Rule("<this|last> <part of day>", "partofday",
