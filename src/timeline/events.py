@@ -47,14 +47,24 @@ class EventDraft:
 
 
 _VERB_LISTS = ("verbs.txt", "irregular_verbs.txt")
+_EVENT_NOUN_LISTS = ("event_nouns.txt", "event_nouns_common.txt")
 
 
 @lru_cache(maxsize=None)
-def verb_forms(lang: str) -> frozenset[str]:
+def _word_list(lang: str, names: tuple[str, ...]) -> frozenset[str]:
     folder = resources.files("timeline").joinpath(f"data/{lang}")
-    lines = [line.strip() for name in _VERB_LISTS
+    lines = [line.strip() for name in names
              for line in folder.joinpath(name).read_text("utf-8").splitlines()]
     return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def verb_forms(lang: str) -> frozenset[str]:
+    return _word_list(lang, _VERB_LISTS)
+
+
+def event_nouns(lang: str) -> frozenset[str]:
+    """Nouns that name an event ("the invasion", "talks"): triggers as good as a verb."""
+    return _word_list(lang, _EVENT_NOUN_LISTS)
 
 
 try:  # the `re` parser: re._parser since Python 3.11, sre_parse before
@@ -134,6 +144,12 @@ def _clause_patterns(lang) -> tuple[re.Pattern, ...]:
     )
 
 
+@lru_cache(maxsize=None)
+def _anchor_direction(lang) -> re.Pattern:
+    """The word after a time that makes what follows its anchor ("after the vote")."""
+    return re.compile(rf"\s+(?i:{lang.ANCHOR_DIRECTIONS})(?=\s)")
+
+
 @attrs.frozen
 class _Clause:
     start: int
@@ -152,10 +168,12 @@ class EventFinder:
         self.sentences = sentences
         self.mentions = mentions
         self._clauses: dict[tuple[int, int], list[_Clause]] = {}
-        self.verbs = verb_forms(self.lang.__name__.rsplit(".", 1)[-1])
+        lang_code = self.lang.__name__.rsplit(".", 1)[-1]
+        self.verbs, self.event_nouns = verb_forms(lang_code), event_nouns(lang_code)
         self._breaks, self._fillers, self._preposition_before, self._sequence, self._marker_word = \
             _clause_patterns(self.lang)
         self._break_anchor = _break_anchor(self._breaks)
+        self._anchor_direction = _anchor_direction(self.lang)
 
     # -- clauses
     def clauses(self, sentence: Sentence) -> list[_Clause]:
@@ -229,14 +247,21 @@ class EventFinder:
             return 2
         return 0
 
+    def _is_event_noun(self, word: str, previous: str) -> bool:
+        """A noun that names an event ("the invasion", "Talks resumed")."""
+        return word.lower() in self.event_nouns and (word[:1].islower() or not previous)
+
     def trigger(self, start: int, end: int, near: int, skip: list[tuple[int, int]],
                 previous: str = "") -> tuple[str, tuple[int, int]] | None:
         """The verb of the clause [start, end) nearest ``near``, outside the ``skip`` spans;
         ``previous`` is the word before the clause when it joins the clause ("then").
 
-        Nearest: by distance from ``near``, a verb after the time counting more than its
+        Nearest: by distance from ``near``, a word after the time counting more than its
         distance (see VERB_AFTER_TIME_PENALTY); ties in text order. The first likely verb
-        wins outright; an auxiliary only if no likely verb follows. Words are read outward
+        wins outright; an event noun before the time ("the invasion on Aug. 2") when no verb
+        is nearer than its distance times EVENT_NOUN_PENALTY (after the time, a noun is the
+        subject of the verb that follows more often than the event: "Within 15 minutes, the
+        outage had spread"); an auxiliary only if neither follows. Words are read outward
         from ``near`` (the words before it backwards, the rest lazily), so the verb test,
         and most of the reading, stop a few words away instead of covering the clause."""
         text, skip = self.text, self._within(skip, start, end)
@@ -266,26 +291,68 @@ class EventFinder:
 
         i = len(left) - 1
         right_before = word_before(i)  # the word before `ahead`
-        auxiliary = None
+        auxiliary = noun = None
+        noun_distance = 0.0
         while True:
-            if i >= 0 and (ahead is None or near - left[i].end() <= (ahead.start() - near) * penalty):
+            from_left = i >= 0 and near - left[i].end()
+            from_right = ahead is not None and (ahead.start() - near) * penalty
+            if from_left is not False and (from_right is False or from_left <= from_right):
+                if noun is not None and from_left > noun_distance:
+                    return noun
                 match = left[i]
                 i -= 1
                 if skipped(match.start()):
                     continue
                 before = word_before(i)
-            elif ahead is not None:
+            elif from_right is not False:
+                if noun is not None and from_right > noun_distance:
+                    return noun
                 match, ahead = ahead, next(right, None)
                 if skipped(match.start()):
                     continue
                 before, right_before = right_before, match.group()
             else:
-                return auxiliary
+                return noun or auxiliary
             strength = self._is_verb(match.group(), before, match.end())
             if strength >= 2:
                 return match.group(), match.span()
-            if strength and auxiliary is None:
+            if noun is None and match.end() <= near and self._is_event_noun(match.group(), before):
+                noun = (match.group(), match.span())
+                noun_distance = (near - match.end()) * self.lang.EVENT_NOUN_PENALTY
+            elif strength and auxiliary is None:
                 auxiliary = (match.group(), match.span())
+
+    def modified_noun(self, mention: TimeMention) -> tuple[int, tuple[int, int]] | None:
+        """The event noun a time is a modifier of, and where its noun phrase starts:
+        "yesterday's announcement", "the 1987 crash", "a two-week visit". Read over at most
+        MODIFIER_WORDS words between them; None when the time modifies no event noun."""
+        text, (start, end) = self.text, mention.span
+        possessive = _POSSESSIVE.match(text, end)
+        determiner = _determiner_before(text, start, self.lang.ATTRIBUTIVE_DETERMINERS)
+        if not (possessive or determiner or mention.text.endswith(self.lang.ADJECTIVE_TIME_ENDINGS)):
+            return None
+        noun = self._event_noun_after(possessive.end() if possessive else end)
+        return None if noun is None else ((start if determiner is None else determiner), noun)
+
+    def _event_noun_after(self, pos: int, determiners_first: bool = False) -> tuple[int, int] | None:
+        """The span of an event noun among the next MODIFIER_WORDS + 1 words from ``pos``
+        (no mark between), before any determiner, auxiliary or verb; with
+        ``determiners_first``, after the determiners at the start ("after the vote")."""
+        skipping = determiners_first
+        for _ in range(self.lang.MODIFIER_WORDS + 1 + determiners_first):
+            word = _NEXT_WORD.match(self.text, pos)
+            if word is None:
+                return None
+            w = word.group(1).lower()
+            pos = word.end()
+            if skipping and w in self.lang.ATTRIBUTIVE_DETERMINERS:
+                continue
+            skipping = False
+            if w in self.event_nouns:
+                return word.span(1)
+            if w in self.lang.DETERMINERS or w in self.lang.AUXILIARIES or w in self.verbs:
+                return None
+        return None
 
     # -- descriptions
     def describe(self, start: int, end: int, skip: list[tuple[int, int]], subject: str = "") -> str:
@@ -334,19 +401,45 @@ class EventFinder:
             spans.append((s, e))
         return spans
 
+    def _trigger_skip(self, skip: list[tuple[int, int]],
+                      nouns: dict[int, tuple[int, tuple[int, int]] | None]) -> list[tuple[int, int]]:
+        """The phrase spans widened over the nouns no other time may take as its trigger: the
+        noun a time modifies ("the 2024 election on Monday" dates no election on Monday) and
+        the event a counted time counts from ("17 minutes after liftoff, it released ...")."""
+        widened = []
+        for i, (start, end) in enumerate(skip):
+            noun = nouns.get(i)
+            if noun is None:
+                anchor = self._anchor_direction.match(self.text, self.mentions[i].span[1])
+                noun = anchor and (0, self._event_noun_after(anchor.end(), determiners_first=True))
+            widened.append((start, max(end, noun[1][1])) if noun and noun[1] else (start, end))
+        return widened
+
     # -- the drafts
     def find(self, groups: list[tuple[int, ...]]) -> list[EventDraft]:
         """One draft per group of mentions that date one thing, plus sequence-placed clauses."""
         skip = self._phrase_spans()
+        nouns = {group[0]: self.modified_noun(self.mentions[group[0]]) for group in groups}
+        trigger_skip = self._trigger_skip(skip, nouns)
         drafts: list[tuple[int, dict]] = []  # (position, fields)
         dated_clauses: set[tuple[int, int]] = set()
         sentence_of = self._sentence_index()
         for group in groups:
             first = self.mentions[group[0]]
             sentence = self.sentences[sentence_of(first.span[0])]
+            noun = nouns[group[0]]
+            if noun is not None:  # "yesterday's announcement", "the 1987 crash"
+                phrase_start, noun_span = noun
+                drafts.append((first.span[0], dict(
+                    description=self.describe(phrase_start, noun_span[1], []),
+                    trigger=self.text[noun_span[0]:noun_span[1]], trigger_span=noun_span,
+                    sentence=sentence, mentions=group)))
+                continue
+            if _is_attributive(self.text, first, self.lang.ATTRIBUTIVE_DETERMINERS):
+                continue  # "the 2024 presidential campaign": it dates no event of its own
             clause = self.clause_at(sentence, first.span[0])
             dated_clauses.add((clause.start, clause.end))
-            found = self.trigger(clause.start, clause.end, first.span[0], skip)
+            found = self.trigger(clause.start, clause.end, first.span[0], trigger_skip)
             description = self.describe(clause.start, clause.end, skip) or sentence.text
             drafts.append((first.span[0], dict(
                 description=description, trigger=found[0] if found else None,
@@ -407,12 +500,20 @@ class EventFinder:
 
 _REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _ATTRIBUTIVE = re.compile(r"\s+[a-z][a-z\-]+\s+[a-z]")  # "the 2024 presidential election"
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")  # the next word, no mark between
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _determiner_before(text: str, start: int, determiners: frozenset[str]) -> int | None:
+    """Where the determiner right before ``start`` begins ("the 2024 election"), or None."""
+    before = _WORD_BEFORE.search(text, max(0, start - 15), start)
+    return before.start() if before is not None and before.group(1).lower() in determiners else None
 
 
 def _is_attributive(text: str, mention: TimeMention, determiners: frozenset[str]) -> bool:
     """A date used as a modifier of a noun ('the 2024 election') dates no event of its own."""
-    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, mention.span[0] - 15):mention.span[0]])
-    return (mention.type == "DATE" and before is not None and before.group(1).lower() in determiners
+    return (mention.type == "DATE" and _determiner_before(text, mention.span[0], determiners) is not None
             and bool(_ATTRIBUTIVE.match(text, mention.span[1])))
 
 
@@ -428,8 +529,6 @@ def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
     for i, mention in enumerate(mentions):
         if mention.type == "SET" or mention.value in _REFERENCE_VALUES and mention.relation not in ("ago", "in"):
             continue  # "now", "recently"; but "a few years ago" dates its event, vaguely
-        if _is_attributive(text, mention, grammar.lang.ATTRIBUTIVE_DETERMINERS):
-            continue
         if joins_previous(mention) and groups and groups[-1][-1] == i - 1:
             groups[-1] = groups[-1] + (i,)
             continue

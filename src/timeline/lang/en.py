@@ -200,6 +200,14 @@ PHRASE_PREPOSITIONS = ("at", "on", "in", "for", "after", "before", "within", "by
                        "since", "from", "during", "around", "about", "of", "to", "over", "shortly", "just")
 # Determiners before a date that modifies a noun ("the 2024 election"): no event of its own.
 ATTRIBUTIVE_DETERMINERS = frozenset("the a an his her its their our".split())
+# Words between a counted time and the event it counts from ("two days before the vote").
+ANCHOR_DIRECTIONS = r"before|after|earlier\s+than|later\s+than|prior\s+to|into"
+# A time written as an adjective ("third-quarter losses", "a two-week visit") modifies the
+# noun after it; so does one after a determiner ("the 1987 crash") or before "'s". The noun
+# is its event when it names one (data/en/event_nouns*.txt) within MODIFIER_WORDS words.
+ADJECTIVE_TIME_ENDINGS = ("-quarter", "-year", "-month", "-week", "-day", "-hour", "-minute",
+                          "-earlier", "-ago", "-long", "-old")
+MODIFIER_WORDS = 2
 # Words that tell the next word is not a verb (determiners, possessives, prepositions).
 DETERMINERS = frozenset(
     "the a an his her its their our my your this that these those some any no every each "
@@ -220,6 +228,10 @@ NOT_VERBS = frozenset(
 # A time phrase follows the verb it dates more often than it precedes it ("said Friday",
 # "met on Monday"): a verb after the time counts this many times its distance.
 VERB_AFTER_TIME_PENALTY = 3
+# An event noun before a time ("the invasion on Aug. 2") is its trigger when no verb is
+# nearer than this many times the noun's distance: "launched his campaign on Monday" dates
+# the launch.
+EVENT_NOUN_PENALTY = 1.5
 # Clause openers that mark a verb-less event description ("impossible to connect").
 VERB_SUFFIXES = ("ed", "es", "s")
 
@@ -531,7 +543,7 @@ RULES: tuple[Rule, ...] = (
          takes_modifier=True),
     Rule("<amount> <unit> before|after <event>", "eventrel",
          rf"{AMOUNT}\s+(?P<unit>{UNIT})(?:\s+and\s+(?P<half2>a\s+half))?"
-         rf"(?=\s+(?P<direction>(?i:before|after|earlier\s+than|later\s+than|prior\s+to|into))\s+\w)",
+         rf"(?=\s+(?P<direction>(?i:{ANCHOR_DIRECTIONS}))\s+\w)",
          ("two days before the election", "45 minutes into the flight"), takes_modifier=True),
     Rule("<units> later", "ago",
          rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})\s+(?P<direction>(?i:later|earlier|ago|afterwards?))\b",

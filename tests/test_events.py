@@ -1,0 +1,49 @@
+"""Which word each time dates (the event's trigger), as a table: sentence, time, trigger.
+
+A verb near the time is its event ("shares fell Friday"); so is a noun that names an event
+("the invasion on Aug. 2"), above all the noun a time modifies ("yesterday's announcement",
+"the 1987 crash"). A noun after "after"/"before" is what a counted time counts from, not
+what it dates ("17 minutes after liftoff, it released ...")."""
+from __future__ import annotations
+
+import pytest
+
+import timeline
+from timeline import events
+
+CASES = [
+    # sentence, the time, the trigger of the event it dates (None: it dates no event)
+    ("Shares fell sharply on Friday.", "Friday", "fell"),
+    ("Cineplex shareholders responded coolly to yesterday's announcement.", "yesterday", "announcement"),
+    ("Analysts compared the slide with the 1987 crash.", "1987", "crash"),
+    ("Iraq condemned the Aug. 2 invasion of Kuwait.", "Aug. 2", "invasion"),
+    ("The company reported third-quarter losses of $5 million.", "third-quarter", "losses"),
+    ("He cut short his two-week visit to China.", "two-week", "visit"),
+    ("He launched his campaign for the 2024 presidential election on Wednesday.", "2024", "election"),
+    ("He launched his campaign for the 2024 presidential election on Wednesday.", "Wednesday", "launched"),
+    ("The 2025 budget plan was approved by the council.", "2025", None),  # modifies no event noun
+    ("Talks between the two sides resumed in March.", "March", "resumed"),
+    ("The strike in January cost the airline $40 million.", "January", "strike"),
+    ("Within 15 minutes, the outage had spread to Leeds.", "15 minutes", "spread"),  # a subject
+    ("Wednesday's game in Munich starts at 9 p.m.", "Wednesday", "game"),
+    ("Seventeen minutes after liftoff, the rocket released its satellite.", "Seventeen minutes", "released"),
+    ("Two hours before the vote, the senator resigned.", "Two hours", "resigned"),
+]
+
+
+def trigger_of(sentence: str, time_text: str) -> str | None:
+    found = timeline.extract(sentence, reference="2024-06-12", tz="UTC")
+    index = next(i for i, m in enumerate(found.mentions) if m.text == time_text)
+    dated = [e.trigger for e in found.events if index in e.mentions]
+    return dated[0] if dated else None
+
+
+@pytest.mark.parametrize("sentence,time_text,trigger", CASES)
+def test_the_event_a_time_dates(sentence, time_text, trigger):
+    assert trigger_of(sentence, time_text) == trigger
+
+
+def test_event_nouns_are_lower_case_words():
+    nouns = events.event_nouns("en")
+    assert {"invasion", "talks", "election", "crash"} <= nouns
+    assert all(noun == noun.lower() and " " not in noun for noun in nouns)
