@@ -41,3 +41,30 @@ def test_about_ten_minutes_later_is_bounded_by_the_amount_not_a_clock_window():
     # "nearly two hours" is 102 to 120 minutes: the stated 20:10 is a bound, not the time
     assert resumed.time.start is None
     assert (resumed.time.earliest.strftime("%H:%M"), resumed.time.latest.strftime("%H:%M")) == ("19:52", "20:10")
+
+
+def _bounds(event):
+    return tuple(t.isoformat() if t else None for t in (event.time.start, event.time.earliest, event.time.latest))
+
+
+def test_now_recently_and_soon_are_bounded_by_the_document_day():
+    # The reference is a date on the day Paris moves to summer time: the day ends at +02:00.
+    now, recently, soon = timeline.extract(
+        "The company now owns 72% of the shares. It recently sold a plant. Prices will rise soon.",
+        reference="2024-03-31", tz="Europe/Paris")
+    assert [e.trigger for e in (now, recently, soon)] == ["owns", "sold", "rise"]
+    assert _bounds(now) == (None, "2024-03-31T00:00:00+01:00", "2024-04-01T00:00:00+02:00")
+    assert _bounds(recently) == (None, None, "2024-04-01T00:00:00+02:00")
+    assert _bounds(soon) == (None, "2024-03-31T00:00:00+01:00", None)
+    assert all(e.time.approximate for e in (now, recently, soon))
+
+
+def test_now_with_a_reference_instant_is_that_instant():
+    (now,) = timeline.extract("The company now owns 72% of the shares.",
+                              reference="2024-03-31T10:00", tz="Europe/Paris")
+    assert _bounds(now) == (None, "2024-03-31T10:00:00+02:00", "2024-03-31T10:00:00+02:00")
+
+
+def test_now_without_a_reference_gets_no_bounds():
+    (now,) = timeline.extract("The company now owns 72% of the shares.")
+    assert _bounds(now) == (None, None, None) and now.time.value == "PRESENT_REF"

@@ -498,7 +498,6 @@ class EventFinder:
         return lambda position: max(0, bisect.bisect_right(starts, position) - 1)
 
 
-_REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _ATTRIBUTIVE = re.compile(r"\s+[a-z][a-z\-]+\s+[a-z]")  # "the 2024 presidential election"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")  # the next word, no mark between
@@ -523,12 +522,13 @@ def joins_previous(mention: TimeMention) -> bool:
 
 
 def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> list[tuple[int, ...]]:
-    """Which mentions date one thing together: a conversion pair, a range; sets and
-    references to the present date nothing on the timeline."""
+    """Which mentions date one thing together: a conversion pair, a range. Sets ("every
+    Monday") date nothing on the timeline; "now", "recently" and "soon" date their event
+    against the document's time."""
     groups: list[tuple[int, ...]] = []
     for i, mention in enumerate(mentions):
-        if mention.type == "SET" or mention.value in _REFERENCE_VALUES and mention.relation not in ("ago", "in"):
-            continue  # "now", "recently"; but "a few years ago" dates its event, vaguely
+        if mention.type == "SET":
+            continue
         if joins_previous(mention) and groups and groups[-1][-1] == i - 1:
             groups[-1] = groups[-1] + (i,)
             continue

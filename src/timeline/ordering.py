@@ -9,6 +9,7 @@ Anchoring rules:
 - A duration alone ("for an hour") and a clause placed by "then"/"later" start no earlier
   than the event before them in the text: they get that event as anchor and its start (or
   earliest) as their earliest bound, never an invented instant.
+- "now" is the document's time; "recently" ends and "soon" starts there (bounds only).
 - Uncertain times keep start = None with earliest/latest bounds; "around 6 p.m." keeps its
   stated start, marked approximate, with a window.
 
@@ -25,7 +26,8 @@ import attrs
 from . import zones
 from .events import EventDraft, joins_previous
 from .mentions import Grammar
-from .values import COUNTED_FROM_REFERENCE, FINE_GRAINS, WITHIN_DAY_GRAINS, Event, TimeMention, TimeValue
+from .values import (COUNTED_FROM_REFERENCE, FINE_GRAINS, REFERENCE_VALUES, WITHIN_DAY_GRAINS, Event,
+                     TimeMention, TimeValue)
 
 _ELAPSED = ("after", "within", "in", "later")
 
@@ -150,9 +152,11 @@ def _reaches(grain: str | None) -> tuple[str, ...]:
 class Placer:
     """Dates and orders the events of one text."""
 
-    def __init__(self, grammar: Grammar, mentions: list[TimeMention], reference: datetime | None = None):
+    def __init__(self, grammar: Grammar, mentions: list[TimeMention], reference: datetime | None = None,
+                 reference_is_day: bool = False):
         self.mentions = mentions
         self.reference = reference  # the document's time: what "a few years ago" counts back from
+        self.reference_is_day = reference_is_day  # a date was given: "now" is that whole day
         self.lang = grammar.lang
         # Kept up to date while placing, so each event looks back in constant time: per reach,
         # the last event with a date, and the last dated by a time of its own.
@@ -202,6 +206,16 @@ class Placer:
         return attrs.evolve(_time_of(mention, self.lang), earliest=earliest, latest=latest,
                             approximate=True)
 
+    def _around_reference(self, mention: TimeMention) -> TimeValue:
+        """'now' (PRESENT_REF) is the document's time; 'recently' (PAST_REF) ends there and
+        'soon' (FUTURE_REF) starts there: bounds, no invented instant."""
+        start = end = self.reference
+        if self.reference_is_day:
+            end = _midnight(start + timedelta(days=1))  # wall-clock date arithmetic: DST-safe
+        return attrs.evolve(_time_of(mention, self.lang), approximate=True,
+                            earliest=start if mention.value != "PAST_REF" else None,
+                            latest=end if mention.value != "FUTURE_REF" else None)
+
     def _after_previous(self, mention: TimeMention | None, sentence: tuple[int, int]) -> TimeValue:
         """A clause placed by 'then', or a duration alone ('for two hours'): after the last
         dated event (for a duration, one dated precisely enough to start it)."""
@@ -230,6 +244,8 @@ class Placer:
             return time
         if COUNTED_FROM_REFERENCE in mention.flags and mention.offset is not None and self.reference is not None:
             return self._from_reference(mention)
+        if mention.value in REFERENCE_VALUES and self.reference is not None:
+            return self._around_reference(mention)
         if mention.type == "DURATION" and mention.relation in _ELAPSED and mention.unresolved is None:
             return self._elapsed(mention)
         if mention.type == "DURATION" and mention.relation == "after" and mention.offset is not None \

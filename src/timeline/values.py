@@ -13,6 +13,8 @@ WITHIN_DAY_GRAINS = FINE_GRAINS + ("partofday", "day")  # what days count from
 # Flag of an amount counted from the document's time ("a few years ago", "will report within
 # two weeks"), not from the story's last clock time ("within 15 minutes, it had spread").
 COUNTED_FROM_REFERENCE = "counted-from-reference"
+# Values that place a time against the document's own time ("now", "recently", "soon").
+REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 
 def _check_span(instance, attribute, value) -> None:
