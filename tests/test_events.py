@@ -26,6 +26,12 @@ CASES = [
     ("The strike in January cost the airline $40 million.", "January", "strike"),
     ("Within 15 minutes, the outage had spread to Leeds.", "15 minutes", "spread"),  # a subject
     ("Wednesday's game in Munich starts at 9 p.m.", "Wednesday", "game"),
+    # Not every word after an auxiliary is its verb; a bare verb form after a noun is a noun.
+    ("The following were among Friday's offerings.", "Friday", "were"),
+    ("The bank, which now has 45 branches, will adopt the name.", "now", "has"),
+    ("Engineers restored power to most customers by 9 p.m.", "9 p.m.", "restored"),
+    ("The vote was held open for 45 minutes.", "45 minutes", "held"),
+    ("The inspectors resumed work in Iraq on Friday.", "Friday", "resumed"),
     ("Seventeen minutes after liftoff, the rocket released its satellite.", "Seventeen minutes", "released"),
     ("Two hours before the vote, the senator resigned.", "Two hours", "resigned"),
 ]

@@ -170,6 +170,7 @@ class EventFinder:
         self._clauses: dict[tuple[int, int], list[_Clause]] = {}
         lang_code = self.lang.__name__.rsplit(".", 1)[-1]
         self.verbs, self.event_nouns = verb_forms(lang_code), event_nouns(lang_code)
+        self.irregular = _word_list(lang_code, ("irregular_verbs.txt",))
         self._breaks, self._fillers, self._preposition_before, self._sequence, self._marker_word = \
             _clause_patterns(self.lang)
         self._break_anchor = _break_anchor(self._breaks)
@@ -231,21 +232,47 @@ class EventFinder:
         if w in lang.NOT_VERBS or prev in lang.DETERMINERS and prev not in ("that", "to"):
             return 0
         if w in lang.AUXILIARIES:
-            return 1
+            return 2 if w in lang.POSSESSION_VERBS and self._object_follows(end) else 1
         known = w in self.verbs or w.rstrip("s") in self.verbs or (w.endswith("es") and w[:-2] in self.verbs)
         if not prev or not word[:1].islower() and prev in lang.PRONOUNS:
             return 0  # sentence-initial words are subjects far more often than imperatives
         if not word[:1].islower() or prev[:1].isdigit():
             return 0  # a name mid-sentence ("the United States"), a counted noun ("200 reservists")
         if prev in lang.AUXILIARIES or prev in ("to", "then"):
-            return 3 if w not in lang.DETERMINERS and w not in lang.PRONOUNS and word[:1].islower() else 0
+            if w in lang.DETERMINERS or w in lang.PRONOUNS or w in lang.NOT_VERBS_AFTER_AUXILIARIES \
+                    or not word[:1].islower() or w.endswith("ly"):
+                return 0  # "were among", "may, in a year or two, save", "has no bids"
+            if prev in lang.AUXILIARIES and w.endswith("s") and not w.endswith("ss"):
+                return 0  # an auxiliary takes no -s form: "now has 45 banks"
+            return 3
         if known and not w.endswith("s"):
+            if self._is_regular_base_form(w) and not self._licenses_base_form(previous):
+                return 0  # "resumed work", "composite trading", "the open market"
             return 2
         if w.endswith("ed") and len(w) > 4:
             return 2
         if w.endswith("s") and known and not self.text.startswith(" of ", end) and (prev in lang.PRONOUNS or previous[:1].isupper() or prev.endswith(("s", "e", "r", "n", "t", "y"))):
             return 2
         return 0
+
+    def _object_follows(self, end: int) -> bool:
+        """An object, not a verb, after the word ending at ``end``: "has 45 banks", "had a loss"."""
+        following = _NEXT_TOKEN.match(self.text, end)
+        return following is not None and (following.group(1)[0] in "0123456789$#£€"
+                                           or following.group(1).lower() in self.lang.DETERMINERS)
+
+    def _is_regular_base_form(self, w: str) -> bool:
+        """A verb's bare form that is no past form as well ("work", not "cut" or "fell")."""
+        return w not in self.irregular and not w.endswith(("ed", "ing"))
+
+    def _licenses_base_form(self, previous: str) -> bool:
+        """Whether a bare verb form after ``previous`` reads as a verb: after a subject pronoun,
+        a plural or a name ("investors sell", "China and Japan agree"), "and"/"or", or an
+        adverb; after an adjective or a noun it is a noun ("a more personal turn")."""
+        prev = previous.lower()
+        return (prev in self.lang.PRONOUNS or prev in self.lang.BASE_FORM_LICENSERS
+                or previous[:1].isupper() or prev.endswith("ly")
+                or prev.endswith("s") and not prev.endswith(("ss", "'s", "’s")))
 
     def _is_event_noun(self, word: str, previous: str) -> bool:
         """A noun that names an event ("the invasion", "Talks resumed")."""
@@ -501,6 +528,7 @@ class EventFinder:
 _ATTRIBUTIVE = re.compile(r"\s+[a-z][a-z\-]+\s+[a-z]")  # "the 2024 presidential election"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")  # the next word, no mark between
+_NEXT_TOKEN = re.compile(r"\s+(\S+?)[,.;:]?(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 

@@ -217,6 +217,14 @@ AUXILIARIES = frozenset(
     "is was were are be been being am has had have having will would shall should can could "
     "may might must do does did 's 're 've 'll won't can't didn't doesn't isn't wasn't "
     "weren't hasn't haven't hadn't wouldn't couldn't shouldn't".split())
+# Words after an auxiliary or "to" that are not its verb ("were among", "is not", "to or from").
+NOT_VERBS_AFTER_AUXILIARIES = frozenset(
+    "among or and but nor not never also still just now already more most much very so than as "
+    "too even only again there here".split())
+# Auxiliaries that are the main verb when an object follows ("now has 45 banks").
+POSSESSION_VERBS = frozenset("has have had having".split())
+# Words after which a bare verb form is a verb ("buy and sell", "did not close").
+BASE_FORM_LICENSERS = frozenset("and or not never also still just n't then".split())
 # Subject pronouns: a following -s/-ed word is a verb.
 PRONOUNS = frozenset("he she it they we i you who which that everyone everything nobody "
                      "someone something anyone nothing".split())
