@@ -135,11 +135,11 @@ def test_case_folding_table_is_complete():
 
 
 def _tense_cues(matches) -> list[tuple[tuple[int, int], str | None]]:
-    return [(match.span(), next(k for k in ("future", "past", "pastform") if match.group(k)))
+    return [(match.span(), next(k for k in ("future", "past", "present", "pastform") if match.group(k)))
             for match in matches]
 
 
-_TENSE_WORDS = sorted(set(en.FUTURE_CUES) | set(en.PAST_CUES) | set(en.NOT_VERBS)
+_TENSE_WORDS = sorted(set(en.FUTURE_CUES) | set(en.PAST_CUES) | set(en.PRESENT_CUES) | set(en.NOT_VERBS)
                       | {"will", "Will", "WILL", "started", "reported", "bed", "it'll", "he’ll", "were'nt"})
 
 

@@ -57,6 +57,7 @@ class Grammar:
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
     tense_cue_lower: re.Pattern  # the same on lower-cased text (see `_tense_cue_lower`)
     participle_before: re.Pattern
+    adjective_before: re.Pattern  # a determiner before an -ed word: "a still unspecified date"
     report_before: re.Pattern  # a reporting verb right before a date ("said on Saturday")
     scheduled_before: re.Pattern  # a verb announcing a coming event ("begins Monday")
     lang: ModuleType
@@ -98,10 +99,11 @@ def _tense_cue_lower(lang: ModuleType) -> re.Pattern:
         return lang._alt(plain) + (f"|{lang._alt(clitics)}" if clitics else "")
 
     # A clitic leans on the word before it: at its first character the word-start check is off.
-    leads = "".join(sorted({w[0] for w in lang.FUTURE_CUES + lang.PAST_CUES if not w[0].isalpha()}))
+    leads = "".join(sorted({w[0] for w in lang.FUTURE_CUES + lang.PAST_CUES + lang.PRESENT_CUES
+                            if not w[0].isalpha()}))
     start = rf"(?:(?<![\w'’])|(?=[{re.escape(leads)}]))" if leads else r"(?<![\w'’])"
     return re.compile(rf"{start}(?:(?P<future>{cues(lang.FUTURE_CUES)})|(?P<past>{cues(lang.PAST_CUES)})"
-                      rf"|(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])")
+                      rf"|(?P<present>{cues(lang.PRESENT_CUES)})|(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])")
 
 
 def _zone_pattern(lang: ModuleType) -> str:
@@ -132,9 +134,12 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         places=re.compile(rf"(?<![\w])(?:{places})(?![\w])"),
         tense_cue=re.compile(
             rf"(?i)(?:(?P<future>{_cues(lang, lang.FUTURE_CUES)})|(?P<past>{_cues(lang, lang.PAST_CUES)})"
+            rf"|(?P<present>{_cues(lang, lang.PRESENT_CUES)})"
             rf"|(?<![\w'’])(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])"),
         tense_cue_lower=_tense_cue_lower(lang),
         participle_before=re.compile(rf"(?i)(?:{_cues(lang, lang.PARTICIPLE_AUXILIARIES)})\s+$"),
+        adjective_before=re.compile(rf"(?i)(?<![\w'’])(?:{lang._alt(lang.ATTRIBUTIVE_DETERMINERS)})"
+                                    rf"\s+(?:\w+ly\s+|still\s+|yet\s+|not\s+)?$"),
         report_before=re.compile(lang.REPORT_BEFORE),
         scheduled_before=re.compile(lang.SCHEDULED_BEFORE),
         lang=lang,

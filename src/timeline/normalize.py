@@ -230,15 +230,21 @@ def _norm(word: str | None) -> str:
 
 
 def _tense_cues(grammar: Grammar, sentence: Sentence) -> list[tuple[int, str]]:
-    """Positions of the words in a sentence that tell its tense: (offset, "past"|"future")."""
+    """Positions of the words in a sentence that tell its tense:
+    (offset, "past"|"present"|"future")."""
     cues = []
     for match in grammar.tense_cue_matches(sentence.text):
-        if match.group("pastform") and match.group().lower() in grammar.lang.NOT_VERBS:
-            continue
-        if not match.group("future") and grammar.participle_before.search(
-                sentence.text, max(0, match.start() - 12), match.start()):
-            continue  # "will be held": a participle
-        cues.append((sentence.span[0] + match.start(), "future" if match.group("future") else "past"))
+        if match.group("pastform") and (match.group().lower() in grammar.lang.NOT_VERBS or
+                                        grammar.adjective_before.search(
+                                            sentence.text, max(0, match.start() - 20), match.start())):
+            continue  # "the revised plan", "a still unspecified date": an adjective
+        if match.group("past") or match.group("pastform"):
+            if grammar.participle_before.search(sentence.text, max(0, match.start() - 12), match.start()):
+                continue  # "will be held": a participle
+            kind = "past"
+        else:
+            kind = "future" if match.group("future") else "present"
+        cues.append((sentence.span[0] + match.start(), kind))
     return cues
 
 
@@ -436,7 +442,8 @@ class Resolver:
         return day
 
     def tense(self, c: Candidate) -> str | None:
-        """'past', 'future' or None: the tense cue nearest before the time, else after it; a
+        """'past', 'present', 'future' or None: the tense cue nearest before the time, else
+        after it ("present" places a day or month like None: the nearest one); a
         present verb announcing a scheduled event right before it is a future cue."""
         index = self.sentence_index(c.span[0])
         if index < 0:

@@ -171,6 +171,8 @@ SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|meets|convenes
                     r"goes\s+on\s+sale|gets\s+under\s*way)"
                     # then a few words at most, none a past form: "at 10 a.m. Pacific / 1 p.m. Eastern on"
                     r"\s+(?:(?!(?:said|says|told|made|was|were|had|did)\b|\w+ed\b)[\w:./]+\s+){0,10}$")
+# A present tense ("said it is calling for a vote on Dec. 7") names the nearest such day.
+PRESENT_CUES = ("is", "are", "am")
 PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "rose",
              "fell", "began", "became", "gave", "met", "won", "lost", "left", "paid", "sold",
              "bought", "held", "saw", "got", "cut", "hit", "ran", "spent", "struck", "fought",
@@ -180,7 +182,7 @@ PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took"
              "sank", "sprang", "stole", "threw", "woke", "wore", "shut", "quit", "split")
 # A date right after these in a past-tense sentence may still be a coming deadline
 # ("the offer was extended to Nov. 16"), when it is near enough (DEADLINE_DAYS ahead).
-DEADLINE_PREPOSITIONS = ("to", "by", "through")
+DEADLINE_PREPOSITIONS = ("to", "by", "through", "until", "till")
 DEADLINE_DAYS = 100
 # A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs). Matched on
 # lower-cased text (see mentions._tense_cue_lower): write it in lower case.
