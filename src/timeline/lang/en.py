@@ -559,7 +559,8 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})\s+(?P<direction>(?i:later|earlier|ago|afterwards?))\b",
          ("minutes later", "days earlier")),
     Rule("in <amount> <unit>", "in",
-         rf"(?P<lead>(?i:in|within)\s+){AMOUNT}\s+(?P<unit>{UNIT})(?:['’]s?\s+time)?\b",
+         rf"(?P<lead>(?i:in|within)\s+){AMOUNT}\s+(?P<unit>{UNIT})(?:['’]s?\s+time)?\b"
+         r"(?!\s+(?:that|which|when|where|whose|of)\b)",  # "in a quarter that produced a loss": a noun
          ("in two weeks", "in a few days", "in 10 years' time"), takes_modifier=True),
     # ---- durations -------------------------------------------------------------------------
     Rule("the past <amount> <unit>", "duration",
