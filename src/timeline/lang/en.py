@@ -91,7 +91,7 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 # Tuesday": in the small hours or the morning), as TimeML mod START/END of a day.
 DAY_MOD_HOURS = {"START": (0, 9), "END": (17, 24)}
 PARTS_OF_PERIOD = {"early": "START", "beginning of": "START", "start of": "START",
-                   "mid": "MID", "middle of": "MID", "late": "END", "end of": "END"}
+                   "mid": "MID", "middle of": "MID", "late": "END", "end of": "END", "end": "END"}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                 "seventies": 7, "eighties": 8, "nineties": 9}
 # Direction words in relative expressions: -1 past, +1 future, 0 the current one.
@@ -544,6 +544,9 @@ RULES: tuple[Rule, ...] = (
          r"(?P<part>(?i:the\s+(?:end|beginning|start|middle)\s+of))\s+(?P<direction>(?i:the))\s+"
          r"(?P<unit>(?i:week|month|year|quarter|decade|century))\b",
          ("the end of the month", "the beginning of the year")),
+    Rule("year-end", "relunit",
+         r"(?:(?i:the)\s+)?(?P<unit>(?i:year|quarter|month))(?:[-‐ ]|['’]s\s+)(?P<part>(?i:end))\b(?![-‐])",
+         ("by year-end", "around year end", "before the year's end")),
     Rule("<amount> <unit> ago", "ago",
          rf"{AMOUNT}\s+(?P<unit>{UNIT})(?:\s+and\s+(?P<half2>a\s+half))?(?:\s+or\s+so)?\s+(?:(?P<direction>(?i:ago|from\s+now|hence))\b"
          rf"|(?P<direction2>(?i:earlier|later|afterwards?))\b(?!\s+than\b)"
