@@ -68,3 +68,10 @@ def test_now_with_a_reference_instant_is_that_instant():
 def test_now_without_a_reference_gets_no_bounds():
     (now,) = timeline.extract("The company now owns 72% of the shares.")
     assert _bounds(now) == (None, None, None) and now.time.value == "PRESENT_REF"
+
+
+def test_late_weekday_is_an_evening_on_the_clocks_of_a_dst_day():
+    # Paris moved to summer time on Sunday 31 March 2024: its evening starts at 17:00 +02:00.
+    (event,) = timeline.extract("The talks collapsed late Sunday.", reference="2024-04-02",
+                                tz="Europe/Paris")
+    assert _bounds(event) == (None, "2024-03-31T17:00:00+02:00", "2024-04-01T00:00:00+02:00")

@@ -54,7 +54,7 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
     mod = next((flag[4:] for flag in mention.flags if flag.startswith("mod:")), None)
     if mention.grain == "day" and mod in lang.DAY_MOD_HOURS:  # "late Wednesday": its evening
         low, high = lang.DAY_MOD_HOURS[mod]
-        return None, start + timedelta(hours=low), start + timedelta(hours=high)
+        return None, _wall_clock(start, low), _wall_clock(start, high)
     if mod in _THIRDS and end is not None:  # "late 2024", "early June": that third of it
         third, k = (end - start) / 3, _THIRDS[mod]
         return None, _midnight(start + k * third), _midnight(start + (k + 1) * third)
@@ -96,6 +96,16 @@ def _time_of(mention: TimeMention, lang: ModuleType, **extra) -> TimeValue:
                      start=start, end=mention.end if start is not None else None,
                      earliest=earliest, latest=latest, approximate=mention.approximate,
                      timezone=mention.timezone, **extra)
+
+
+def _wall_clock(midnight: datetime, hours: float) -> datetime:
+    """``hours`` after ``midnight`` on the clocks of its zone: 17 h on a day clocks go forward
+    is 17:00 summer time, not 17 elapsed hours (24 h is the next midnight)."""
+    zone_name = getattr(midnight.tzinfo, "zone", None)
+    if zone_name is None:  # a fixed offset: no DST, plain arithmetic is exact
+        return midnight + timedelta(hours=hours)
+    wall = datetime.combine(midnight.date(), time()) + timedelta(hours=hours)
+    return zones.localize(wall, zone_name)[0]
 
 
 def _midnight(moment: datetime, up: bool = False) -> datetime:
@@ -211,7 +221,7 @@ class Placer:
         'soon' (FUTURE_REF) starts there: bounds, no invented instant."""
         start = end = self.reference
         if self.reference_is_day:
-            end = _midnight(start + timedelta(days=1))  # wall-clock date arithmetic: DST-safe
+            end = _wall_clock(start, 24)
         return attrs.evolve(_time_of(mention, self.lang), approximate=True,
                             earliest=start if mention.value != "PAST_REF" else None,
                             latest=end if mention.value != "FUTURE_REF" else None)
