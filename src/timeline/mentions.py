@@ -185,10 +185,15 @@ def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
             _keep(grammar, compiled, text, match, found)
     for group, windows in index.windows(text):
         for compiled, regex in zip(group.rules, group.scans):
-            finditer = regex.finditer
+            search = regex.search
             for start, end in windows:
-                for match in finditer(text, start, end):
+                # `finditer`, written out: most windows hold no match, and one `search` call
+                # costs less than setting up an iterator (7% of the scan). No rule matches
+                # the empty string (see _ScanIndex), so each search goes on where one ended.
+                match = search(text, start, end)
+                while match is not None:
                     _keep(grammar, compiled, text, match, found)
+                    match = search(text, match.end(), end)
     found.sort(key=lambda f: (f[2], f[0]))  # the naive order: by rule, then position
     return found
 
