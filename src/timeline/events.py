@@ -9,7 +9,7 @@ from importlib import resources
 
 import attrs
 
-from .mentions import _FOLDS_TO_ASCII, Grammar
+from .mentions import _FOLDS_TO_ASCII, Grammar, PhraseBefore
 from .text import Sentence
 from .values import TimeMention
 
@@ -122,13 +122,13 @@ def _break_anchor(breaks: re.Pattern) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=None)
-def _clause_patterns(lang) -> tuple[re.Pattern, ...]:
+def _clause_patterns(lang) -> tuple:
     """Compiled once per language (building the word alternations took ~1 ms per text)."""
     markers = lang._alt(lang.SEQUENCE_MARKERS)
     return (
         re.compile(lang.CLAUSE_BREAKS),
         re.compile(rf"^(?:(?:{lang._alt(lang.CLAUSE_FILLERS)})\b[\s,]*)+", re.IGNORECASE),
-        re.compile(rf"(?i)\b(?:{lang._alt(lang.PHRASE_PREPOSITIONS)})\s+$"),
+        PhraseBefore(lang, lang.PHRASE_PREPOSITIONS, boundary=r"\b"),  # r"(?i)\b(?:…)\s+$"
         re.compile(rf"[\s,]*(?:{markers})\b", re.IGNORECASE),
     )
 
@@ -337,7 +337,7 @@ class EventFinder:
             left = self.text[max(0, s - 20):s]
             prep = self._preposition_before.search(left)
             if prep:
-                s -= len(left) - prep.start()
+                s -= len(left) - prep[1]
             if s > 0 and self.text[s - 1] == "(" and self.text[e:e + 1] == ")":
                 s, e = s - 1, e + 1
             spans.append((s, e))

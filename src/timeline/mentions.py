@@ -38,13 +38,29 @@ class _CompiledRule:
     veto: re.Pattern | None = None  # searched in the left context plus the match: a hit rejects it
 
 
+class PhraseBefore:
+    """Which of ``phrases`` ends a left context, then whitespace: what
+    ``re.search(rf"(?i)(?<![\w-])({alternation})\s+$", left)`` finds (the longest such phrase),
+    read backwards: one anchored match on the reversed context instead of a search tried at
+    every character of it (5x faster). ``boundary`` checks the character before the phrase,
+    written as seen from the reversed text (the look-behind above is ``(?![\w-])`` there)."""
+
+    def __init__(self, lang: ModuleType, phrases, boundary: str = r"(?![\w-])"):
+        self._reversed = re.compile(rf"(?i)\s+({lang._alt(phrase[::-1] for phrase in phrases)}){boundary}")
+
+    def search(self, left: str) -> tuple[str, int] | None:
+        """(the phrase as written, where it starts in ``left``), or None."""
+        match = self._reversed.match(left[::-1])
+        return None if match is None else (match.group(1)[::-1], len(left) - match.end(1))
+
+
 @attrs.frozen
 class Grammar:
     """A language's rules compiled once: what the scanner and resolver need."""
 
     rules: tuple[_CompiledRule, ...]
-    modifier_before: re.Pattern
-    preposition_before: re.Pattern
+    modifier_before: PhraseBefore
+    preposition_before: PhraseBefore
     word_before: re.Pattern
     not_before: re.Pattern
     not_after: re.Pattern
@@ -74,10 +90,6 @@ class Grammar:
 # keeps `\d+` from being retried at every digit of a long digit run (quadratic before:
 # 2,000 digits took 4 s; see benchmarks/adversarial.py).
 _WORD_START = r"(?<![A-Za-z\d])"
-
-
-def _words_before(words) -> re.Pattern:
-    return re.compile(rf"(?i)(?<![\w-])({en._alt(words)})\s+$")
 
 
 def _cues(lang: ModuleType, words) -> str:
@@ -119,8 +131,8 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         for priority, rule in enumerate(lang.RULES))
     return Grammar(
         rules=rules,
-        modifier_before=_words_before(lang.APPROXIMATORS),
-        preposition_before=_words_before(lang.RELATIONS),
+        modifier_before=PhraseBefore(lang, lang.APPROXIMATORS),
+        preposition_before=PhraseBefore(lang, lang.RELATIONS),
         word_before=re.compile(r"([A-Za-z]+)[\s,]+$"),
         not_before=re.compile(lang.NOT_BEFORE),
         not_after=re.compile(lang.NOT_AFTER),
@@ -996,15 +1008,15 @@ def _with_context(grammar: Grammar, text: str, item) -> Candidate:
     if rule.takes_modifier:
         found = grammar.modifier_before.search(left)
         if found:
-            modifier = found.group(1).lower()
-            start -= len(left) - found.start(1)
+            modifier = found[0].lower()
+            start -= len(left) - found[1]
             left = text[max(0, start - _LOOKBACK):start]
     preposition = grammar.preposition_before.search(left)
     groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
     return Candidate(
         span=(start, end), text=text[start:end], rule=rule.name, kind=rule.kind,
         groups=groups, modifier=modifier,
-        preposition=preposition.group(1).lower() if preposition else None)
+        preposition=preposition[0].lower() if preposition else None)
 
 
 def find_candidates(text: str, lang: str = "en") -> list[Candidate]:
