@@ -221,13 +221,13 @@ class EventFinder:
             return 0
         if w in lang.AUXILIARIES:
             return 1
-        known = w in self.verbs or w.rstrip("s") in self.verbs or (w.endswith("es") and w[:-2] in self.verbs)
         if not prev or not word[:1].islower() and prev in lang.PRONOUNS:
             return 0  # sentence-initial words are subjects far more often than imperatives
         if not word[:1].islower() or prev[:1].isdigit():
             return 0  # a name mid-sentence ("the United States"), a counted noun ("200 reservists")
         if prev in lang.AUXILIARIES or prev in ("to", "then"):
             return 3 if w not in lang.DETERMINERS and w not in lang.PRONOUNS and word[:1].islower() else 0
+        known = w in self.verbs or w.rstrip("s") in self.verbs or (w.endswith("es") and w[:-2] in self.verbs)
         if known and not w.endswith("s"):
             return 2
         if w.endswith("ed") and len(w) > 4:

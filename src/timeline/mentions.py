@@ -939,6 +939,7 @@ def _widen(windows: list[tuple[int, int]], runs: list[tuple[int, int]], run_ends
     """Windows grown over the long runs they touch (a match may cross such a run), re-merged.
     ``runs`` are disjoint and sorted (so are their ``run_ends``); one pass each way."""
     grown = []
+    touched = False
     k = 0  # the first run not wholly left of the current window (windows come in order)
     for start, end in windows:
         while k < len(runs) and run_ends[k] < start - 1:
@@ -946,6 +947,7 @@ def _widen(windows: list[tuple[int, int]], runs: list[tuple[int, int]], run_ends
         if k == len(runs) or runs[k][0] > end + 1:  # touches no run: most windows
             grown.append((start, end))
             continue
+        touched = True
         first = i = bisect.bisect_left(run_ends, start - 1)
         while i < len(runs) and runs[i][0] <= end + 1:  # rightwards: a run may pull in the next
             start = min(start, runs[i][0] - before)
@@ -956,7 +958,7 @@ def _widen(windows: list[tuple[int, int]], runs: list[tuple[int, int]], run_ends
             start = min(start, runs[j][0] - before)
             j -= 1
         grown.append((start, end))
-    return _disjoint(grown)
+    return _disjoint(grown) if touched else windows  # (windows that touch no run stay disjoint)
 
 
 def _disjoint(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
