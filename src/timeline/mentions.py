@@ -817,6 +817,13 @@ class _ScanIndex:
         self.groups = tuple(groups)
         self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
         self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
+        # The word groups by the first character of their triggers, lower-cased (all ASCII,
+        # see `_Reader._words`): the only ones whose `word_start` can match a hit starting so.
+        by_first: dict[str, set[int]] = {}
+        for i in self.word_groups:
+            for word in groups[i].words:
+                by_first.setdefault(word[0][0].lower(), set()).add(i)
+        self._groups_by_first = {first: tuple(sorted(found)) for first, found in by_first.items()}
         self.mixed = tuple(i for i, g in enumerate(groups)
                            if g.digit + len({"".join(c for c, _ in w)[0].isalpha() for w in g.words}) > 1)
         strings = {"".join(c for c, _ in w).lower() for g in groups for w in g.words}
@@ -850,7 +857,8 @@ class _ScanIndex:
         """The word groups with a trigger at the start of prefilter hit ``word``."""
         if not word.isascii():  # a case-folded letter (ſ, K, ı): take every word group
             return self.word_groups
-        found = tuple(i for i in self.word_groups if self.groups[i].word_start.match(word))
+        found = tuple(i for i in self._groups_by_first.get(word[:1].lower(), ())
+                      if self.groups[i].word_start.match(word))
         if len(self._hit_groups) < 10_000:
             self._hit_groups[word] = found
         return found
