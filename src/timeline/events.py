@@ -9,14 +9,16 @@ from importlib import resources
 
 import attrs
 
-from .mentions import _FOLDS_TO_ASCII, Grammar
+from .mentions import _FOLDS_TO_ASCII, Grammar, PhraseBefore
 from .text import Sentence
 from .values import TimeMention
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")  # of _WORD
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\s/(?=\s|$)")
-_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,.;:!?])")
+# Applied once a clause's whitespace is single spaces: the literal space first lets `re` skip
+# ahead to spaces (2x faster than r"\s+(?=[,.;:!?])", which is tried at every character).
+_SPACE_BEFORE_MARK = re.compile(r" \s*(?=[,.;:!?])")
 # Marks repeated (", ;"), or at the start: a clause's first match of r"(^|[,;:])\s*[,;:]+"
 # split in two, so that `re` can skip ahead to a mark (3x faster).
 _LEADING_MARKS = re.compile(r"\s*[,;:]+")
@@ -130,17 +132,14 @@ def _break_anchor(breaks: re.Pattern) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=None)
-def _clause_patterns(lang) -> tuple[re.Pattern, ...]:
+def _clause_patterns(lang) -> tuple:
     """Compiled once per language (building the word alternations took ~1 ms per text)."""
     markers = lang._alt(lang.SEQUENCE_MARKERS)
     return (
         re.compile(lang.CLAUSE_BREAKS),
         re.compile(rf"^(?:(?:{lang._alt(lang.CLAUSE_FILLERS)})\b[\s,]*)+", re.IGNORECASE),
-        re.compile(rf"(?i)\b(?:{lang._alt(lang.PHRASE_PREPOSITIONS)})\s+$"),
+        PhraseBefore(lang, lang.PHRASE_PREPOSITIONS, boundary=r"\b"),  # r"(?i)\b(?:…)\s+$"
         re.compile(rf"[\s,]*(?:{markers})\b", re.IGNORECASE),
-        # On lower-cased text: a non-letter, then where a sequence word may start (a clause
-        # starts after a space, a mark or a word boundary).
-        re.compile(f"[^a-z](?={lang._alt(word.lower() for word in lang.SEQUENCE_MARKERS)})"),
     )
 
 
@@ -148,6 +147,15 @@ def _clause_patterns(lang) -> tuple[re.Pattern, ...]:
 def _anchor_direction(lang) -> re.Pattern:
     """The word after a time that makes what follows its anchor ("after the vote")."""
     return re.compile(rf"\s+(?i:{lang.ANCHOR_DIRECTIONS})(?=\s)")
+
+
+@lru_cache(maxsize=None)
+def _marker_words(lang) -> tuple[str, ...]:
+    """A word of every sequence marker (its longest, lower-cased), leaving out those that hold
+    another one ("afterwards" holds "after"): a text holding a marker holds one of these."""
+    longest = {max(marker.lower().split(), key=len) for marker in lang.SEQUENCE_MARKERS}
+    return tuple(sorted(word for word in longest if not any(other != word and other in word
+                                                            for other in longest)))
 
 
 @attrs.frozen
@@ -171,8 +179,7 @@ class EventFinder:
         lang_code = self.lang.__name__.rsplit(".", 1)[-1]
         self.verbs, self.event_nouns = verb_forms(lang_code), event_nouns(lang_code)
         self.irregular = _word_list(lang_code, ("irregular_verbs.txt",))
-        self._breaks, self._fillers, self._preposition_before, self._sequence, self._marker_word = \
-            _clause_patterns(self.lang)
+        self._breaks, self._fillers, self._preposition_before, self._sequence = _clause_patterns(self.lang)
         self._break_anchor = _break_anchor(self._breaks)
         self._anchor_direction = _anchor_direction(self.lang)
 
@@ -233,7 +240,6 @@ class EventFinder:
             return 0
         if w in lang.AUXILIARIES:
             return 2 if w in lang.POSSESSION_VERBS and self._object_follows(end) else 1
-        known = w in self.verbs or w.rstrip("s") in self.verbs or (w.endswith("es") and w[:-2] in self.verbs)
         if not prev or not word[:1].islower() and prev in lang.PRONOUNS:
             return 0  # sentence-initial words are subjects far more often than imperatives
         if not word[:1].islower() or prev[:1].isdigit():
@@ -245,6 +251,7 @@ class EventFinder:
             if prev in lang.AUXILIARIES and w.endswith("s") and not w.endswith("ss"):
                 return 0  # an auxiliary takes no -s form: "now has 45 banks"
             return 3
+        known = w in self.verbs or w.rstrip("s") in self.verbs or (w.endswith("es") and w[:-2] in self.verbs)
         if known and not w.endswith("s"):
             if self._is_regular_base_form(w) and not self._licenses_base_form(previous):
                 return 0  # "resumed work", "composite trading", "the open market"
@@ -396,7 +403,9 @@ class EventFinder:
             clause = _EMPTY_BRACKETS.sub(" ", clause)
         clause = _SPACE_BEFORE_MARK.sub("", clause)
         leading = _LEADING_MARKS.match(clause)
-        clause = _REPEATED_MARKS.sub(r"\1", clause[leading.end():] if leading else clause)
+        clause = clause[leading.end():] if leading else clause
+        if _REPEATED_MARKS.search(clause):  # rare; `sub` with a template costs ~1 µs even then
+            clause = _REPEATED_MARKS.sub(r"\1", clause)
         clause = self._fillers.sub("", clause.strip(" ,;:-–—\"“”'’\n"))
         clause = clause.strip(" ,;:-–—.\"“”'’")
         if subject and clause:
@@ -422,7 +431,7 @@ class EventFinder:
             left = self.text[max(0, s - 20):s]
             prep = self._preposition_before.search(left)
             if prep:
-                s -= len(left) - prep.start()
+                s -= len(left) - prep[1]
             if s > 0 and self.text[s - 1] == "(" and self.text[e:e + 1] == ")":
                 s, e = s - 1, e + 1
             spans.append((s, e))
@@ -471,12 +480,7 @@ class EventFinder:
             drafts.append((first.span[0], dict(
                 description=description, trigger=found[0] if found else None,
                 trigger_span=found[1] if found else None, sentence=sentence, mentions=group)))
-        markers = self._marker_starts()
-        for sentence in self.sentences:
-            if markers is not None:  # no sequence word in the sentence: no clause to split
-                i = bisect.bisect_left(markers, sentence.span[0])
-                if i == len(markers) or markers[i] >= sentence.span[1]:
-                    continue
+        for sentence in self._marked_sentences():
             for clause in self.clauses(sentence):
                 if (clause.start, clause.end) in dated_clauses:
                     continue
@@ -502,13 +506,24 @@ class EventFinder:
             result.append(draft)
         return result
 
-    def _marker_starts(self) -> list[int] | None:
-        """Where a sequence word may start (a superset), or None to check every sentence.
-        Splitting every sentence into clauses was ~10% of extract; few hold such a word."""
+    def _marked_sentences(self) -> list[Sentence]:
+        """The sentences that may hold a sequence word (a superset), in text order. Splitting
+        every sentence into clauses was ~10% of extract; few hold such a word. Found with
+        `str.find` on the lower-cased text, for a word of each marker (see `_marker_words`):
+        ~2x faster than one regex for the markers at word starts, for a few more sentences."""
         lower = self.text.lower()
-        if len(lower) != len(self.text) or _FOLDS_TO_ASCII.search(self.text):
-            return None  # lower() would move offsets or miss a letter `re` folds
-        return [0] + [match.start() + 1 for match in self._marker_word.finditer(lower)]
+        if len(lower) != len(self.text) or (not self.text.isascii() and _FOLDS_TO_ASCII.search(self.text)):
+            return self.sentences  # lower() would move offsets or miss a letter `re` folds
+        sentence_of = self._sentence_index()
+        marked: set[int] = set()
+        for word in _marker_words(self.lang):
+            at = lower.find(word)
+            while at >= 0:
+                i = sentence_of(at)
+                if self.sentences[i].span[0] <= at < self.sentences[i].span[1]:
+                    marked.add(i)
+                at = lower.find(word, at + 1)
+        return [self.sentences[i] for i in sorted(marked)]
 
     def _starts_with_verb(self, draft: EventDraft) -> bool:
         return draft.description.lower().startswith(draft.trigger.lower())
@@ -529,12 +544,12 @@ _ATTRIBUTIVE = re.compile(r"\s+[a-z][a-z\-]+\s+[a-z]")  # "the 2024 presidential
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")  # the next word, no mark between
 _NEXT_TOKEN = re.compile(r"\s+(\S+?)[,.;:]?(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")  # the word before a position, then space
 
 
 def _determiner_before(text: str, start: int, determiners: frozenset[str]) -> int | None:
     """Where the determiner right before ``start`` begins ("the 2024 election"), or None."""
-    before = _WORD_BEFORE.search(text, max(0, start - 15), start)
+    before = _LAST_WORD.search(text, max(0, start - 15), start)
     return before.start() if before is not None and before.group(1).lower() in determiners else None
 
 
@@ -573,5 +588,5 @@ def _is_range(grammar: Grammar, text: str, first: TimeMention, second: TimeMenti
         return False
     if not grammar.range_gap.match(text[first.span[1]:second.span[0]]):
         return False
-    opener = re.search(r"([A-Za-z]+)\s+$", text[max(0, first.span[0] - 12):first.span[0]])
+    opener = _LAST_WORD.search(text[max(0, first.span[0] - 12):first.span[0]])
     return opener is not None and opener.group(1).lower() in grammar.lang.RANGE_OPENERS

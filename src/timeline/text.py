@@ -5,8 +5,6 @@ import re
 
 import attrs
 
-from .values import _check_span
-
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
 # digit or opening quote, or at a line break. Abbreviations that do not end sentences are
 # checked on the word before the period.
@@ -25,7 +23,7 @@ _TIME_SUFFIX = re.compile(r"\s+(?:\(|[A-Z]{2,5}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?
 @attrs.frozen
 class Sentence:
     text: str
-    span: tuple[int, int] = attrs.field(converter=tuple, validator=_check_span)
+    span: tuple[int, int]
     paragraph: int
 
 

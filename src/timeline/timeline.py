@@ -8,7 +8,7 @@ from typing import Any, overload
 
 import attrs
 
-from .values import Event, TimeMention, TimeValue
+from .values import Event, TimeMention, TimeValue, check_event, check_mention, check_time
 
 SCHEMA_VERSION = 1
 
@@ -34,12 +34,13 @@ def mention_to_dict(m: TimeMention) -> dict[str, Any]:
 
 
 def mention_from_dict(d: dict[str, Any]) -> TimeMention:
-    return TimeMention(text=d["text"], span=_span(d["span"]), type=d["type"], value=d["value"],
-                       start=_datetime(d.get("start")), end=_datetime(d.get("end")),
-                       timezone=d.get("timezone"), approximate=bool(d.get("approximate")),
-                       rule=d.get("rule", ""), grain=d.get("grain"), relation=d.get("relation", "at"),
-                       offset=tuple(d["offset"]) if d.get("offset") is not None else None,
-                       flags=tuple(d.get("flags", ())), unresolved=d.get("unresolved"))
+    return check_mention(TimeMention(
+        text=d["text"], span=_span(d["span"]), type=d["type"], value=d["value"],
+        start=_datetime(d.get("start")), end=_datetime(d.get("end")),
+        timezone=d.get("timezone"), approximate=bool(d.get("approximate")),
+        rule=d.get("rule", ""), grain=d.get("grain"), relation=d.get("relation", "at"),
+        offset=tuple(d["offset"]) if d.get("offset") is not None else None,
+        flags=tuple(d.get("flags", ())), unresolved=d.get("unresolved")))
 
 
 def time_to_dict(t: TimeValue | None) -> dict[str, Any] | None:
@@ -54,11 +55,12 @@ def time_to_dict(t: TimeValue | None) -> dict[str, Any] | None:
 def time_from_dict(d: dict[str, Any] | None) -> TimeValue | None:
     if d is None:
         return None
-    return TimeValue(text=d.get("text"), span=_span(d.get("span")), type=d.get("type"),
-                     value=d.get("value"), start=_datetime(d.get("start")), end=_datetime(d.get("end")),
-                     earliest=_datetime(d.get("earliest")), latest=_datetime(d.get("latest")),
-                     approximate=bool(d.get("approximate")), anchor=d.get("anchor"),
-                     timezone=d.get("timezone"))
+    return check_time(TimeValue(
+        text=d.get("text"), span=_span(d.get("span")), type=d.get("type"),
+        value=d.get("value"), start=_datetime(d.get("start")), end=_datetime(d.get("end")),
+        earliest=_datetime(d.get("earliest")), latest=_datetime(d.get("latest")),
+        approximate=bool(d.get("approximate")), anchor=d.get("anchor"),
+        timezone=d.get("timezone")))
 
 
 def event_to_dict(e: Event) -> dict[str, Any]:
@@ -69,10 +71,11 @@ def event_to_dict(e: Event) -> dict[str, Any]:
 
 
 def event_from_dict(d: dict[str, Any]) -> Event:
-    return Event(id=d["id"], description=d["description"], trigger=d.get("trigger"),
-                 trigger_span=_span(d.get("trigger_span")), sentence=d["sentence"],
-                 span=_span(d["span"]), time=time_from_dict(d.get("time")),
-                 mentions=tuple(d.get("mentions", ())))
+    return check_event(Event(
+        id=d["id"], description=d["description"], trigger=d.get("trigger"),
+        trigger_span=_span(d.get("trigger_span")), sentence=d["sentence"],
+        span=_span(d["span"]), time=time_from_dict(d.get("time")),
+        mentions=tuple(d.get("mentions", ()))))
 
 
 @attrs.frozen
