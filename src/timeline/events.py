@@ -548,9 +548,16 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")  # the word before a position, then 
 
 
 def _determiner_before(text: str, start: int, determiners: frozenset[str]) -> int | None:
-    """Where the determiner right before ``start`` begins ("the 2024 election"), or None."""
-    before = _LAST_WORD.search(text, max(0, start - 15), start)
-    return before.start() if before is not None and before.group(1).lower() in determiners else None
+    """Where the determiner right before ``start`` and a space begins ("the 2024 election"),
+    or None. By str methods: a regex search tried at each character before was ~2% of extract."""
+    if start == 0 or not text[start - 1].isspace():
+        return None
+    left = text[max(0, start - 16):start]
+    words = left.split()
+    if not words or not words[-1].isalpha() or words[-1].lower() not in determiners:
+        return None
+    begin = start - len(left) + left.rindex(words[-1])
+    return begin if begin == 0 or not text[begin - 1].isalpha() else None
 
 
 def _is_attributive(text: str, mention: TimeMention, determiners: frozenset[str]) -> bool:
