@@ -444,12 +444,15 @@ class EventFinder:
         the event a counted time counts from ("17 minutes after liftoff, it released ...")."""
         widened = []
         for i, (start, end) in enumerate(skip):
-            noun = nouns.get(i)
-            if noun is None:
-                anchor = self._anchor_direction.match(self.text, self.mentions[i].span[1])
-                noun = anchor and (0, self._event_noun_after(anchor.end(), determiners_first=True))
-            widened.append((start, max(end, noun[1][1])) if noun and noun[1] else (start, end))
+            modified = nouns.get(i)
+            noun = modified[1] if modified is not None else self._anchor_noun(self.mentions[i])
+            widened.append((start, max(end, noun[1])) if noun is not None else (start, end))
         return widened
+
+    def _anchor_noun(self, mention: TimeMention) -> tuple[int, int] | None:
+        """The event noun a counted time counts from: "liftoff" in "17 minutes after liftoff"."""
+        anchor = self._anchor_direction.match(self.text, mention.span[1])
+        return None if anchor is None else self._event_noun_after(anchor.end(), determiners_first=True)
 
     # -- the drafts
     def find(self, groups: list[tuple[int, ...]]) -> list[EventDraft]:
@@ -472,7 +475,7 @@ class EventFinder:
                     sentence=sentence, mentions=group)))
                 continue
             if _is_attributive(self.text, first, self.lang.ATTRIBUTIVE_DETERMINERS):
-                continue  # "the 2024 presidential campaign": it dates no event of its own
+                continue  # "the 2025 budget plan": it dates no event of its own
             clause = self.clause_at(sentence, first.span[0])
             dated_clauses.add((clause.start, clause.end))
             found = self.trigger(clause.start, clause.end, first.span[0], trigger_skip)
