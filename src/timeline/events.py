@@ -48,7 +48,8 @@ class EventDraft:
     sequence: bool = False     # placed after its predecessor by a word like "then"
 
 
-_VERB_LISTS = ("verbs.txt", "irregular_verbs.txt")
+_IRREGULAR_VERBS = "irregular_verbs.txt"
+_VERB_LISTS = ("verbs.txt", _IRREGULAR_VERBS)
 _EVENT_NOUN_LISTS = ("event_nouns.txt", "event_nouns_common.txt")
 
 
@@ -178,7 +179,7 @@ class EventFinder:
         self._clauses: dict[tuple[int, int], list[_Clause]] = {}
         lang_code = self.lang.__name__.rsplit(".", 1)[-1]
         self.verbs, self.event_nouns = verb_forms(lang_code), event_nouns(lang_code)
-        self.irregular = _word_list(lang_code, ("irregular_verbs.txt",))
+        self.irregular = _word_list(lang_code, (_IRREGULAR_VERBS,))
         self._breaks, self._fillers, self._preposition_before, self._sequence = _clause_patterns(self.lang)
         self._break_anchor = _break_anchor(self._breaks)
         self._anchor_direction = _anchor_direction(self.lang)

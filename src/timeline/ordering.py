@@ -18,7 +18,7 @@ else the key of the previous event in the text; ties keep text order.
 """
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from types import ModuleType
 
 import attrs
@@ -54,7 +54,7 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
     mod = next((flag[4:] for flag in mention.flags if flag.startswith("mod:")), None)
     if mention.grain == "day" and mod in lang.DAY_MOD_HOURS:  # "late Wednesday": its evening
         low, high = lang.DAY_MOD_HOURS[mod]
-        return None, _wall_clock(start, low), _wall_clock(start, high)
+        return None, _on_clocks(start.date(), low, start), _on_clocks(start.date(), high, start)
     if mod in _THIRDS and end is not None:  # "late 2024", "early June": that third of it
         third, k = (end - start) / 3, _THIRDS[mod]
         return None, _midnight(start + k * third), _midnight(start + (k + 1) * third)
@@ -98,13 +98,14 @@ def _time_of(mention: TimeMention, lang: ModuleType, **extra) -> TimeValue:
                      timezone=mention.timezone, **extra)
 
 
-def _wall_clock(midnight: datetime, hours: float) -> datetime:
-    """``hours`` after ``midnight`` on the clocks of its zone: 17 h on a day clocks go forward
-    is 17:00 summer time, not 17 elapsed hours (24 h is the next midnight)."""
-    zone_name = getattr(midnight.tzinfo, "zone", None)
+def _on_clocks(day: date, hours: float, like: datetime) -> datetime:
+    """``hours`` after the midnight starting ``day``, on the clocks of ``like``'s zone: 17 h on
+    a day clocks go forward is 17:00 summer time, not 17 elapsed hours (24 h is the next
+    midnight)."""
+    wall = datetime.combine(day, time()) + timedelta(hours=hours)
+    zone_name = getattr(like.tzinfo, "zone", None)
     if zone_name is None:  # a fixed offset: no DST, plain arithmetic is exact
-        return midnight + timedelta(hours=hours)
-    wall = datetime.combine(midnight.date(), time()) + timedelta(hours=hours)
+        return like - (datetime.combine(like.date(), like.time()) - wall)
     return zones.localize(wall, zone_name)[0]
 
 
@@ -114,11 +115,7 @@ def _midnight(moment: datetime, up: bool = False) -> datetime:
     day = moment.date()
     if up and moment.time() != time():
         day += timedelta(days=1)
-    zone_name = getattr(moment.tzinfo, "zone", None)
-    if zone_name is None:  # a fixed offset: no DST, plain arithmetic is exact
-        since_midnight = datetime.combine(moment.date(), moment.time()) - datetime.combine(day, time())
-        return moment - since_midnight
-    return zones.localize(datetime.combine(day, time()), zone_name)[0]
+    return _on_clocks(day, 0, moment)
 
 
 def _counted_offset(mention: TimeMention) -> tuple[float, float]:
@@ -221,7 +218,7 @@ class Placer:
         'soon' (FUTURE_REF) starts there: bounds, no invented instant."""
         start = end = self.reference
         if self.reference_is_day:
-            end = _wall_clock(start, 24)
+            end = _on_clocks(start.date(), 24, start)
         return attrs.evolve(_time_of(mention, self.lang), approximate=True,
                             earliest=start if mention.value != "PAST_REF" else None,
                             latest=end if mention.value != "FUTURE_REF" else None)
