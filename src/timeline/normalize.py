@@ -447,6 +447,8 @@ class Resolver:
         index = self.sentence_index(c.span[0])
         if index < 0:
             return None
+        if c.preposition in self.lang.PAST_PREPOSITIONS:
+            return "past"
         if self.grammar.scheduled_before.search(self.text, max(0, c.span[0] - 60), c.span[0]):
             return "future"
         if index not in self._tense_cache:  # once per sentence: texts can hold thousands of times
@@ -459,7 +461,9 @@ class Resolver:
         return after[0] if after else None
 
     def _deadline_days(self, c: Candidate) -> int:
-        return self.lang.DEADLINE_DAYS if c.preposition in self.lang.DEADLINE_PREPOSITIONS else 0
+        if c.preposition in self.lang.DEADLINE_PREPOSITIONS:
+            return self.lang.DEADLINE_DAYS
+        return self.lang.COMING_DAYS
 
     def _future(self, c: Candidate) -> bool:
         return self.tense(c) == "future"

@@ -184,6 +184,12 @@ PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took"
 # ("the offer was extended to Nov. 16"), when it is near enough (DEADLINE_DAYS ahead).
 DEADLINE_PREPOSITIONS = ("to", "by", "through", "until", "till")
 DEADLINE_DAYS = 100
+# Any date within COMING_DAYS after the reference, even in a past-tense sentence, is the
+# coming one ("the offer was extended ... until 5 p.m. EST Nov. 9"): news gives the year of
+# a date almost a year back.
+COMING_DAYS = 31
+# A time after these lies before the reference, whatever the tense ("on patrol since March").
+PAST_PREPOSITIONS = ("since",)
 # A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs). Matched on
 # lower-cased text (see mentions._tense_cue_lower): write it in lower case.
 PAST_SUFFIX = r"[a-z]{2,}ed"
