@@ -34,6 +34,17 @@ CASES = [
     ("The inspectors resumed work in Iraq on Friday.", "Friday", "resumed"),
     ("Seventeen minutes after liftoff, the rocket released its satellite.", "Seventeen minutes", "released"),
     ("Two hours before the vote, the senator resigned.", "Two hours", "resigned"),
+    # "to" before a number or a noun is a preposition; an adverb after an auxiliary is no verb.
+    ("Profit fell to $58.6 million from $186.4 million a year ago.", "a year ago", "fell"),
+    ("He will be selling more shares to foreign clients in the future.", "the future", "selling"),
+    ("In the past, Russia has often claimed the port.", "the past", "claimed"),
+    # A clause after ", who" starts with its verb.
+    ("The inspector, who arrived Thursday with 50 experts, had been barred.", "Thursday", "arrived"),
+    # A time said as an adverb dates the verb right after it.
+    ("The envoy said he now believed the hostage was dead.", "now", "believed"),
+    ("Its liabilities currently exceed its assets.", "currently", "exceed"),
+    # A time written as an adjective dates the verb of the noun it modifies.
+    ("The airline reported third-quarter profit jumped 45%.", "third-quarter", "jumped"),
 ]
 
 

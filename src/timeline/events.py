@@ -245,6 +245,8 @@ class EventFinder:
             return 0  # sentence-initial words are subjects far more often than imperatives
         if not word[:1].islower() or prev[:1].isdigit():
             return 0  # a name mid-sentence ("the United States"), a counted noun ("200 reservists")
+        if prev == "to" and not (w in self.verbs or w.endswith("ed")):
+            return 0  # "to" a preposition: "fell to $58.6 million", "to foreign clients"
         if prev in lang.AUXILIARIES or prev in ("to", "then"):
             if w in lang.DETERMINERS or w in lang.PRONOUNS or w in lang.NOT_VERBS_AFTER_AUXILIARIES \
                     or not word[:1].islower() or w.endswith("ly"):
@@ -450,6 +452,36 @@ class EventFinder:
             widened.append((start, max(end, noun[1])) if noun is not None else (start, end))
         return widened
 
+    def _verb_after_adverb(self, mention: TimeMention, clause_start: int) -> tuple[str, tuple[int, int]] | None:
+        """The verb right after a time said as an adverb before it: "he now believed", "its
+        liabilities currently exceed". Such a time dates its own verb, not the one before."""
+        if mention.text.lower() not in self.lang.ADVERB_TIMES:
+            return None
+        word = _NEXT_WORD.match(self.text, mention.span[1])
+        if word is None:
+            return None
+        before = _LAST_WORD.search(self.text, clause_start, mention.span[0])
+        previous = before.group(1) if before is not None else ""
+        return (word.group(1), word.span(1)) if self._is_verb(word.group(1), previous, word.end()) >= 2 else None
+
+    def _predicate_after(self, mention: TimeMention) -> tuple[str, tuple[int, int]] | None:
+        """The verb of the noun a time written as an adjective modifies, when it follows that
+        noun: "reported third-quarter net income rose 11%" dates the rise, not the report."""
+        if not mention.text.endswith(self.lang.ADJECTIVE_TIME_ENDINGS):
+            return None
+        pos, previous = mention.span[1], mention.text
+        for _ in range(self.lang.MODIFIER_WORDS + 1):
+            word = _NEXT_WORD.match(self.text, pos)
+            if word is None:
+                return None
+            strength = self._is_verb(word.group(1), previous, word.end())
+            if strength >= 2:
+                return word.group(1), word.span(1)
+            if strength or word.group(1).lower() in self.lang.DETERMINERS:
+                return None
+            pos, previous = word.end(), word.group(1)
+        return None
+
     def _anchor_noun(self, mention: TimeMention) -> tuple[int, int] | None:
         """The event noun a counted time counts from: "liftoff" in "17 minutes after liftoff"."""
         anchor = self._anchor_direction.match(self.text, mention.span[1])
@@ -479,7 +511,8 @@ class EventFinder:
                 continue  # "the 2025 budget plan": it dates no event of its own
             clause = self.clause_at(sentence, first.span[0])
             dated_clauses.add((clause.start, clause.end))
-            found = self.trigger(clause.start, clause.end, first.span[0], trigger_skip)
+            found = self._verb_after_adverb(first, clause.start) or self._predicate_after(first) or self.trigger(
+                clause.start, clause.end, first.span[0], trigger_skip, _last_word(clause.opener))
             description = self.describe(clause.start, clause.end, skip) or sentence.text
             drafts.append((first.span[0], dict(
                 description=description, trigger=found[0] if found else None,
@@ -492,8 +525,7 @@ class EventFinder:
                 opener_is_marker = self._sequence.match(clause.opener or "")
                 if not (marker or opener_is_marker):
                     continue
-                opener_word = clause.opener.split()[-1] if clause.opener.split() else ""
-                found = self.trigger(clause.start, clause.end, clause.start, skip, opener_word)
+                found = self.trigger(clause.start, clause.end, clause.start, skip, _last_word(clause.opener))
                 if found is None:
                     continue
                 drafts.append((clause.start, dict(
@@ -549,6 +581,12 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")  # the next word, no mark between
 _NEXT_TOKEN = re.compile(r"\s+(\S+?)[,.;:]?(?=\s|$)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")  # the word before a position, then space
+
+
+def _last_word(opener: str) -> str:
+    """The word of a clause break that the clause's first word follows ("who" in ", who")."""
+    words = opener.split()
+    return words[-1] if words and words[-1][:1].isalpha() else ""
 
 
 def _determiner_before(text: str, start: int, determiners: frozenset[str]) -> int | None:

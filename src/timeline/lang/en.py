@@ -218,8 +218,8 @@ ADJECTIVE_TIME_ENDINGS = ("-quarter", "-year", "-month", "-week", "-day", "-hour
 MODIFIER_WORDS = 2
 # Words that tell the next word is not a verb (determiners, possessives, prepositions).
 DETERMINERS = frozenset(
-    "the a an his her its their our my your this that these those some any no every each "
-    "another whose of in on at for with from by about into over after before under".split())
+    "the a an his her its their our my your this that these those some any no every each another "
+    "whose many several few more most of in on at for with from by about into over after before under".split())
 # Auxiliaries and modals: the next verb-like word is the main verb they go with.
 AUXILIARIES = frozenset(
     "is was were are be been being am has had have having will would shall should can could "
@@ -228,7 +228,8 @@ AUXILIARIES = frozenset(
 # Words after an auxiliary or "to" that are not its verb ("were among", "is not", "to or from").
 NOT_VERBS_AFTER_AUXILIARIES = frozenset(
     "among or and but nor not never also still just now already more most much very so than as "
-    "too even only again there here".split())
+    "too even only again there here often always usually sometimes ever rarely seldom once twice "
+    "yet since".split())
 # Auxiliaries that are the main verb when an object follows ("now has 45 banks").
 POSSESSION_VERBS = frozenset("has have had having".split())
 # Words after which a bare verb form is a verb ("buy and sell", "did not close").
@@ -244,6 +245,9 @@ NOT_VERBS = frozenset(
 # A time phrase follows the verb it dates more often than it precedes it ("said Friday",
 # "met on Monday"): a verb after the time counts this many times its distance.
 VERB_AFTER_TIME_PENALTY = 3
+# Times said as adverbs: right before a verb they date that verb ("it now holds 5%").
+ADVERB_TIMES = frozenset("now currently recently already previously soon once lately formerly "
+                         "presently still then".split())
 # An event noun before a time ("the invasion on Aug. 2") is its trigger when no verb is
 # nearer than this many times the noun's distance: "launched his campaign on Monday" dates
 # the launch.
