@@ -554,6 +554,11 @@ RULES: tuple[Rule, ...] = (
          r"(?P<part>(?i:the\s+(?:end|beginning|start|middle)\s+of))\s+(?P<direction>(?i:the))\s+"
          r"(?P<unit>(?i:week|month|year|quarter|decade|century))\b",
          ("the end of the month", "the beginning of the year")),
+    Rule("the year", "relunit",  # business news: "for the year", "throughout the fiscal year"
+         r"(?P<direction>(?i:the))\s+(?:(?i:fiscal|financial)\s+)?(?P<unit>(?i:year))\b"
+         r"(?![-‐]|\s+(?:ago|earlier|before|after|later|end(?:ed|ing)?|\d))",
+         ("for the year", "throughout the fiscal year", "the first nine months of the year"),
+         after_words=frozenset("for of in during throughout over".split())),
     Rule("year-end", "relunit",
          r"(?:(?i:the)\s+)?(?P<unit>(?i:year|quarter|month))(?:[-‐ ]|['’]s\s+)(?P<part>(?i:end))\b(?![-‐])",
          ("by year-end", "around year end", "before the year's end")),
@@ -579,6 +584,10 @@ RULES: tuple[Rule, ...] = (
     Rule("the past <amount> <unit>", "duration",
          rf"(?P<direction>(?i:(?:the\s+)?(?:past|last|next|previous|coming|first|final|following)))\s+{AMOUNT}\s+(?P<unit>{UNIT})\b",
          ("the past two years", "the next five years", "the last 24 hours")),
+    Rule("the year ended <date>", "duration",  # a fiscal year: "in the year ended March 31"
+         r"(?P<num>(?i:the))\s+(?:(?i:fiscal|financial)\s+)?(?P<unit>(?i:year))(?=\s+end(?:ed|ing)\b)",
+         ("in the year ended March 31", "for the fiscal year ending June 30"),
+         after_words=frozenset("for of in during".split())),
     Rule("<n>-<unit>", "duration",
          rf"(?<![\w\-])(?P<num>\d+(?:\.\d+)?|(?i:{_alt(w for w in NUMBER_WORDS if ' ' not in w and w not in ('a', 'an'))}))"
          rf"[-‐](?P<unit>{UNIT_SINGULAR})(?:[-‐]long)?(?![-‐]old)\b",
