@@ -60,6 +60,7 @@ class Grammar:
 
     rules: tuple[_CompiledRule, ...]
     modifier_before: PhraseBefore
+    modifier_after: re.Pattern  # "or so"
     preposition_before: PhraseBefore
     word_before: re.Pattern
     not_before: re.Pattern
@@ -134,6 +135,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
     return Grammar(
         rules=rules,
         modifier_before=PhraseBefore(lang, lang.APPROXIMATORS),
+        modifier_after=re.compile(lang.APPROXIMATOR_AFTER),
         preposition_before=PhraseBefore(lang, lang.RELATIONS),
         word_before=re.compile(r"([A-Za-z]+)[\s,]+$"),
         not_before=re.compile(lang.NOT_BEFORE),
@@ -1045,6 +1047,9 @@ def _with_context(grammar: Grammar, text: str, item) -> Candidate:
             modifier = found[0].lower()
             start -= len(left) - found[1]
             left = text[max(0, start - _LOOKBACK):start]
+    after = grammar.modifier_after.match(text, end)
+    if after is not None:  # "the next year or so"
+        end, modifier = after.end(), modifier or " ".join(after.group("modifier").lower().split())
     preposition = grammar.preposition_before.search(left)
     groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
     return Candidate(

@@ -956,7 +956,8 @@ class Resolver:
                     flags.append("zone-dst-mismatch")
         mention = TimeMention(
             text=self.text[span[0]:span[1]], span=span, type=resolved.type, value=value or "",
-            start=start, end=end, timezone=zone_name, approximate=resolved.approximate,
+            start=start, end=end, timezone=zone_name,
+            approximate=resolved.approximate or c.modifier in self.lang.AMOUNT_BOUNDS,  # "or so"
             rule=rule or c.rule, grain=grain, relation=resolved.relation or "at",
             offset=resolved.offset, flags=tuple(flags), unresolved=resolved.unresolved)
         if start is not None:

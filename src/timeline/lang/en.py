@@ -127,6 +127,8 @@ APPROXIMATORS = {"about", "around", "approximately", "roughly", "some", "nearly"
                  "more than", "less than", "no more than", "no less than", "up to", "at least", "at most",
                  "upwards of", "close to", "an estimated", "the better part of", "a little over",
                  "a little more than", "a little under", "a little less than", "well over"}
+# An approximating modifier after a time ("the next year or so"): part of the extent.
+APPROXIMATOR_AFTER = r"\s+(?P<modifier>or\s+so)\b"
 # How a preposition (or a modifier) relates a time to its event.
 RELATIONS = {
     "after": "after", "shortly after": "after", "just after": "after", "soon after": "after",
@@ -659,7 +661,7 @@ CLAUSE_BREAKS = r"\s*(?:[;:](?=\s)|[—–]|\s-\s|,\s+(?:but|while|whereas|altho
 # How a modifier stretches an amount ("about 20 minutes" -> 16..24 minutes), as factors.
 AMOUNT_BOUNDS = {
     "about": (0.8, 1.2), "around": (0.8, 1.2), "approximately": (0.8, 1.2), "roughly": (0.8, 1.2),
-    "some": (0.8, 1.2), "circa": (0.8, 1.2), "close to": (0.85, 1.0), "an estimated": (0.8, 1.2),
+    "some": (0.8, 1.2), "or so": (0.8, 1.2), "circa": (0.8, 1.2), "close to": (0.85, 1.0), "an estimated": (0.8, 1.2),
     "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "just under": (0.85, 1.0), "under": (0.5, 1.0),
     "less than": (0.5, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
     "just over": (1.0, 1.15), "a little over": (1.0, 1.25), "a little more than": (1.0, 1.25),
