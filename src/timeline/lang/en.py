@@ -107,6 +107,8 @@ REFERENCE_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently"
                    "these days": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF",
                    "lately": "PAST_REF",
                    "the past": "PAST_REF", "the future": "FUTURE_REF",
+                   "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+                   "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
                    "soon": "FUTURE_REF"}
 SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
                "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
