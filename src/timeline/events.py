@@ -245,25 +245,31 @@ class EventFinder:
             return 0  # sentence-initial words are subjects far more often than imperatives
         if not word[:1].islower() or prev[:1].isdigit():
             return 0  # a name mid-sentence ("the United States"), a counted noun ("200 reservists")
+        if "-" in w and w.split("-", 1)[0] not in lang.VERB_PREFIXES:
+            return 0  # a compound adjective: "lower-than-anticipated", "long-awaited"
         if prev == "to" and not (w in self.verbs or w.endswith("ed")):
             return 0  # "to" a preposition: "fell to $58.6 million", "to foreign clients"
-        if prev in lang.AUXILIARIES or prev in ("to", "then"):
+        if prev in lang.AUXILIARIES and previous[:1].islower() or prev in ("to", "then"):
             if w in lang.DETERMINERS or w in lang.PRONOUNS or w in lang.NOT_VERBS_AFTER_AUXILIARIES \
-                    or not word[:1].islower() or w.endswith("ly"):
-                return 0  # "were among", "may, in a year or two, save", "has no bids"
+                    or not word[:1].islower() or w.endswith("ly") or self._after_number(end - len(word)):
+                return 0  # "were among", "may, in a year or two, save", "were $1.76 billion"
             if prev in lang.AUXILIARIES and w.endswith("s") and not w.endswith("ss"):
                 return 0  # an auxiliary takes no -s form: "now has 45 banks"
             return 3
         known = w in self.verbs or w.rstrip("s") in self.verbs or (w.endswith("es") and w[:-2] in self.verbs)
         if known and not w.endswith("s"):
             if self._is_regular_base_form(w) and not self._licenses_base_form(previous):
-                return 0  # "resumed work", "composite trading", "the open market"
+                return 0  # "resumed work", "the open market"
             return 2
         if w.endswith("ed") and len(w) > 4:
             return 2
         if w.endswith("s") and known and not self.text.startswith(" of ", end) and (prev in lang.PRONOUNS or previous[:1].isupper() or prev.endswith(("s", "e", "r", "n", "t", "y"))):
             return 2
         return 0
+
+    def _after_number(self, start: int) -> bool:
+        """A number right before the word at ``start``: "$1.76 billion", "3.8 percent"."""
+        return start > 1 and self.text[start - 1] == " " and self.text[start - 2].isdigit()
 
     def _object_follows(self, end: int) -> bool:
         """An object, not a verb, after the word ending at ``end``: "has 45 banks", "had a loss"."""

@@ -233,11 +233,14 @@ AUXILIARIES = frozenset(
 NOT_VERBS_AFTER_AUXILIARIES = frozenset(
     "among or and but nor not never also still just now already more most much very so than as "
     "too even only again there here often always usually sometimes ever rarely seldom once twice "
-    "yet since".split())
+    "yet since almost perhaps maybe first soon later well rather further".split())
+# The prefixes of hyphenated verbs ("re-elected", "co-founded"); any other hyphenated word
+# is an adjective ("long-awaited") or a noun, not a verb.
+VERB_PREFIXES = frozenset("re co pre de mis out over under".split())
 # Auxiliaries that are the main verb when an object follows ("now has 45 banks").
 POSSESSION_VERBS = frozenset("has have had having".split())
 # Words after which a bare verb form is a verb ("buy and sell", "did not close").
-BASE_FORM_LICENSERS = frozenset("and or not never also still just n't then".split())
+BASE_FORM_LICENSERS = frozenset("and or not never also still just n't then almost perhaps maybe soon".split())
 # Subject pronouns: a following -s/-ed word is a verb.
 PRONOUNS = frozenset("he she it they we i you who which that everyone everything nobody "
                      "someone something anyone nothing".split())
