@@ -100,6 +100,29 @@ DIRECTIONS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1
               "the same": 0, "the next": 1, "the following": 1, "the previous": -1,
               "the preceding": -1, "the past": -1, "the last": -1, "the coming": 1,
               "earlier": -1, "later": 1, "ago": -1}
+# Holidays, as written, and how to find their day in a year: ("fixed", month, day),
+# ("nth", month, ISO weekday, n) with n = -1 for the last one, or ("easter", days after
+# Easter Sunday). The US federal holidays where a name is used in several countries.
+HOLIDAYS = {
+    "Christmas": ("fixed", 12, 25), "Christmas Day": ("fixed", 12, 25),
+    "Christmas Eve": ("fixed", 12, 24), "Boxing Day": ("fixed", 12, 26),
+    "New Year's Day": ("fixed", 1, 1), "New Year's Eve": ("fixed", 12, 31),
+    "Valentine's Day": ("fixed", 2, 14), "St. Patrick's Day": ("fixed", 3, 17),
+    "Saint Patrick's Day": ("fixed", 3, 17), "May Day": ("fixed", 5, 1),
+    "Juneteenth": ("fixed", 6, 19), "Bastille Day": ("fixed", 7, 14),
+    "Halloween": ("fixed", 10, 31), "Guy Fawkes Night": ("fixed", 11, 5),
+    "Veterans Day": ("fixed", 11, 11), "Veterans' Day": ("fixed", 11, 11),
+    "Armistice Day": ("fixed", 11, 11), "Remembrance Day": ("fixed", 11, 11),
+    "Martin Luther King Day": ("nth", 1, 1, 3), "Martin Luther King Jr. Day": ("nth", 1, 1, 3),
+    "Presidents' Day": ("nth", 2, 1, 3), "Presidents Day": ("nth", 2, 1, 3),
+    "Mother's Day": ("nth", 5, 7, 2), "Memorial Day": ("nth", 5, 1, -1),
+    "Father's Day": ("nth", 6, 7, 3), "Labor Day": ("nth", 9, 1, 1),
+    "Columbus Day": ("nth", 10, 1, 2), "Thanksgiving": ("nth", 11, 4, 4),
+    "Thanksgiving Day": ("nth", 11, 4, 4),
+    "Easter": ("easter", 0), "Easter Sunday": ("easter", 0), "Easter Monday": ("easter", 1),
+    "Good Friday": ("easter", -2), "Palm Sunday": ("easter", -7),
+    "Ash Wednesday": ("easter", -46), "Pentecost": ("easter", 49),
+}
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                  "the day before yesterday": -2, "the day after tomorrow": 2}
 REFERENCE_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
@@ -335,6 +358,9 @@ def spoken_year(words: str) -> int | None:
 
 
 YEAR = rf"(?:1[6-9]\d\d|20\d\d|{SPOKEN_YEAR})"
+# A holiday's name, with either apostrophe; not "Easter Island" or "Christmas Island".
+HOLIDAY = (_alt(sorted({name for key in HOLIDAYS for name in (key, key.replace("'", "’"))}))
+           + r"(?!\s+(?:Island|Rising)\b)")
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d+(?:\.\d+)?|(?i:{_alt(NUMBER_WORDS)}))"
 VAGUE = rf"(?i:{_alt(k for k in VAGUE_AMOUNTS if k)})"
 AMOUNT = rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter))?|(?P<vague>{VAGUE}))"
@@ -432,6 +458,10 @@ RULES: tuple[Rule, ...] = (
     Rule("<month> <direction> year", "date",
          rf"(?P<month>{MONTH})\s+(?P<yeardirection>(?i:last|this|next))\s+year\b",
          ("June last year", "January this year")),
+    Rule("<direction> <holiday> <year>", "holiday",
+         rf"(?:(?P<direction>(?i:last|next|this))\s+)?(?P<holiday>{HOLIDAY})\b"
+         rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+         ("Christmas", "Easter Sunday, 1916", "last Thanksgiving", "New Year’s Eve")),
     Rule("<month>", "date", rf"(?P<month>{MONTH_UNAMBIGUOUS})\b(?!\s+\d)",
          ("in January", "in September"),
          after_words=frozenset("in since until till by from during through of before after "
@@ -590,7 +620,9 @@ RULES: tuple[Rule, ...] = (
     # ---- durations -------------------------------------------------------------------------
     Rule("the past <amount> <unit>", "duration",
          rf"(?P<direction>(?i:(?:the\s+)?(?:past|last|next|previous|coming|first|final|following)))\s+{AMOUNT}\s+(?P<unit>{UNIT})\b",
-         ("the past two years", "the next five years", "the last 24 hours")),
+         ("the past two years", "the next five years", "the last 24 hours"),
+         # "last" after "to" or a modal is the verb: "expected to last several weeks"
+         veto=r"(?i:\b(?:to|will|would|could|can|may|might|should|must|did|does|do)\s+last\s.*)"),
     Rule("the year ended <date>", "duration",  # a fiscal year: "in the year ended March 31"
          r"(?P<num>(?i:the))\s+(?:(?i:fiscal|financial)\s+)?(?P<unit>(?i:year))(?=\s+end(?:ed|ing)\b)",
          ("in the year ended March 31", "for the fiscal year ending June 30"),
