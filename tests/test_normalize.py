@@ -7,6 +7,7 @@ import pytest
 
 import timeline
 from timeline.lang import en
+from timeline import normalize
 from timeline.normalize import duration_value, month_period, nearest_occurrence, quarter_period
 
 REF = date(2024, 11, 2)
@@ -104,3 +105,20 @@ def test_a_date_after_a_conversion_dates_both_sides_and_one_event():
 def test_feb_29_without_a_year_is_the_nearest_leap_day():
     assert _values("The deal was signed on Feb. 29.", reference="2022-06-01") == [("Feb. 29", "2020-02-29")]
     assert _values("The deal will be signed on Feb. 29.", reference="2022-06-01") == [("Feb. 29", "2024-02-29")]
+
+
+def test_easter_sunday_matches_dateutil_for_five_centuries():
+    dateutil_easter = pytest.importorskip("dateutil.easter").easter
+    assert all(normalize.easter_sunday(y) == dateutil_easter(y) for y in range(1600, 2100))
+
+
+@pytest.mark.parametrize("rule,year,day", [
+    (("fixed", 12, 25), 2024, date(2024, 12, 25)),
+    (("nth", 11, 4, 4), 2024, date(2024, 11, 28)),   # Thanksgiving: 4th Thursday of November
+    (("nth", 5, 1, -1), 2024, date(2024, 5, 27)),    # Memorial Day: last Monday of May
+    (("nth", 12, 1, -1), 2024, date(2024, 12, 30)),  # a last weekday in December
+    (("nth", 9, 1, 1), 2025, date(2025, 9, 1)),      # Labor Day on the 1st
+    (("easter", -2), 2024, date(2024, 3, 29)),       # Good Friday
+])
+def test_holiday_date(rule, year, day):
+    assert normalize.holiday_date(rule, year) == day

@@ -353,6 +353,35 @@ def nearest_occurrence(make: Callable[[int], Period | None], ref: date, tense: s
     return min(options, key=lambda p: _distance(p, moment))
 
 
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the Meeus/Jones/Butcher algorithm)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(rule: tuple, year: int) -> date:
+    """The day of a holiday in ``year``, from its rule in the language's HOLIDAYS table."""
+    kind = rule[0]
+    if kind == "fixed":
+        return date(year, rule[1], rule[2])
+    if kind == "easter":
+        return easter_sunday(year) + timedelta(days=rule[1])
+    month, weekday, n = rule[1:]
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
 def _day_in(year: int, month: int, day: int, weekday: int | None = None) -> Period | None:
     """That day in ``year``; None if there is none (Feb. 29) or it is not on ``weekday``."""
     try:
@@ -599,6 +628,27 @@ class Resolver:
             return Resolved("DATE", value=f"{year:04d}-{month:02d}-{day_number:02d}",
                             unresolved="no such calendar day")
         return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True)
+
+    def read_holiday(self, c: Candidate) -> Resolved:
+        name = " ".join(c.get("holiday").replace("’", "'").split())
+        rule = next(rule for key, rule in self.lang.HOLIDAYS.items() if key.lower() == name.lower())
+        year = _year_from(c.get("year"), self.lang)
+        if year is None:
+            if self.ref is None:
+                return Resolved("DATE", value="XXXX", unresolved="no reference date")
+            sign = self.lang.DIRECTIONS.get(_norm(c.get("direction")), None)
+            occurrences = [day_period(holiday_date(rule, y)) for y in range(self.ref.year - 1, self.ref.year + 2)]
+            moment = _midnight(self.ref)
+            if sign == -1:  # "last Christmas": the latest one begun before the reference day
+                period = max(p for p in occurrences if p.start < moment)
+            elif sign == 1:  # "next Easter": the first one after the reference day
+                period = min(p for p in occurrences if p.start > moment)
+            else:
+                period = nearest_occurrence(lambda y: day_period(holiday_date(rule, y)), self.ref,
+                                            self.tense(c), self._deadline_days(c))
+        else:
+            period = day_period(holiday_date(rule, year))
+        return Resolved("DATE", period, relation=self.relation(c), sets_day=True)
 
     def read_weekday(self, c: Candidate) -> Resolved:
         lang = self.lang
