@@ -193,7 +193,8 @@ REPORT_BEFORE = (r"(?i)\b(?:said|says|told(?:\s+[a-z]+){1,2}|announced|confirmed
 # news ("The trial begins Monday", "The game starts at 10 a.m. on Sunday", "The ban takes
 # effect on Friday"): the time is a coming one. Only right before the time, and not words
 # that are as often nouns ("reports", "visits").
-SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|meets|convenes|votes|arrives|leaves|"
+SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|lasts|concludes|meets|"
+                    r"convenes|votes|arrives|leaves|"
                     r"launches|resumes|debuts|premieres|kicks\s+off|takes\s+effect|goes\s+into\s+effect|"
                     r"goes\s+on\s+sale|gets\s+under\s*way)"
                     # then a few words at most, none a past form: "at 10 a.m. Pacific / 1 p.m. Eastern on"
@@ -358,6 +359,8 @@ def spoken_year(words: str) -> int | None:
 
 
 YEAR = rf"(?:1[6-9]\d\d|20\d\d|{SPOKEN_YEAR})"
+# Words between an amount and its unit: "three more days", "eight trading days".
+UNIT_ADJECTIVE = r"(?i:more|additional|full|long|straight|consecutive|whole|extra|trading|business|working)"
 # A holiday's name, with either apostrophe; not "Easter Island" or "Christmas Island".
 HOLIDAY = (_alt(sorted({name for key in HOLIDAYS for name in (key, key.replace("'", "’"))}))
            + r"(?!\s+(?:Island|Rising)\b)")
@@ -607,9 +610,13 @@ RULES: tuple[Rule, ...] = (
           "an hour and a half later"),
          takes_modifier=True),
     Rule("<amount> <unit> before|after <event>", "eventrel",
-         rf"{AMOUNT}\s+(?P<unit>{UNIT})(?:\s+and\s+(?P<half2>a\s+half))?"
+         rf"{AMOUNT}\s+(?:{UNIT_ADJECTIVE}\s+)?(?P<unit>{UNIT})(?:\s+and\s+(?P<half2>a\s+half))?"
          rf"(?=\s+(?P<direction>(?i:{ANCHOR_DIRECTIONS}))\s+\w)",
          ("two days before the election", "45 minutes into the flight"), takes_modifier=True),
+    Rule("<units> before|after <event>", "eventrel",
+         rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})"
+         rf"(?=\s+(?P<direction>(?i:{ANCHOR_DIRECTIONS}))\s+\w)",
+         ("just days after the summit", "weeks before the vote"), takes_modifier=True),
     Rule("<units> later", "ago",
          rf"(?P<vague>)(?P<unit>{UNITS_PLURAL})\s+(?P<direction>(?i:later|earlier|ago|afterwards?))\b",
          ("minutes later", "days earlier")),
@@ -639,7 +646,7 @@ RULES: tuple[Rule, ...] = (
          takes_modifier=True),
     Rule("<amount> <unit>", "duration",
          rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT}\s+"
-         rf"(?:(?i:more|additional|full|long|straight|consecutive|whole|extra)\s+)?(?P<unit>{UNIT})\b"
+         rf"(?:{UNIT_ADJECTIVE}\s+)?(?P<unit>{UNIT})\b"
          r"(?![-‐\s]old\b|(?<=[Qq]uarter)\s+of\b)",  # an age; "a quarter of the market"
          ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes", "the nine months"),
          takes_modifier=True, veto=RATE),
