@@ -504,8 +504,9 @@ class EventFinder:
                 continue  # "the 2025 budget plan": it dates no event of its own
             clause = self.clause_at(sentence, first.span[0])
             dated_clauses.add((clause.start, clause.end))
-            found = self._verb_after_adverb(first, clause.start) or self._predicate_after(first) or self.trigger(
-                clause.start, clause.end, first.span[0], trigger_skip, _last_word(clause.opener))
+            found = (self._verb_after_adverb(first, clause.start) or self._predicate_after(first)
+                     or self.trigger(clause.start, clause.end, first.span[0], trigger_skip,
+                                     _last_word(clause.opener)))
             description = self.describe(clause.start, clause.end, skip) or sentence.text
             drafts.append((first.span[0], dict(
                 description=description, trigger=found[0] if found else None,

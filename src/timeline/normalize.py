@@ -328,10 +328,10 @@ def _distance(period: Period, moment: datetime) -> float:
 
 
 def nearest_occurrence(make: Callable[[int], Period | None], ref: date, tense: str | None,
-                       deadline_days: int = 0) -> Period | None:
+                       coming_days: int = 0) -> Period | None:
     """A period named without its year ("Nov. 21", "January", "the third quarter"): in a
     sentence about the past the latest one begun by the reference (or, for a deadline, one
-    beginning within ``deadline_days`` after it), in one about the future the first one not
+    beginning within ``coming_days`` after it), in one about the future the first one not
     yet over, and with no tense cue the one nearest the reference."""
     options = [p for p in (make(year) for year in (ref.year - 1, ref.year, ref.year + 1)) if p is not None]
     if not options:  # Feb. 29: the leap years around the reference
@@ -339,7 +339,7 @@ def nearest_occurrence(make: Callable[[int], Period | None], ref: date, tense: s
     if not options:
         return None
     moment = _midnight(ref)
-    soon = [p for p in options if moment < p.start <= moment + timedelta(days=deadline_days)]
+    soon = [p for p in options if moment < p.start <= moment + timedelta(days=coming_days)]
     if tense == "past" and soon:
         return soon[0]
     if tense == "past":
@@ -489,7 +489,9 @@ class Resolver:
         after = [kind for position, kind in cues if position >= c.span[1]]
         return after[0] if after else None
 
-    def _deadline_days(self, c: Candidate) -> int:
+    def _coming_days(self, c: Candidate) -> int:
+        """How far after the reference a day may begin and still be the one meant in a
+        past-tense sentence: far for a deadline ("extended to Nov. 16"), else a month."""
         if c.preposition in self.lang.DEADLINE_PREPOSITIONS:
             return self.lang.DEADLINE_DAYS
         return self.lang.COMING_DAYS
@@ -608,7 +610,7 @@ class Resolver:
                     year += 1
                 elif not direction:
                     year = nearest_occurrence(lambda y: month_period(y, month), self.ref, self.tense(c),
-                                              self._deadline_days(c)).start.year
+                                              self._coming_days(c)).start.year
             return Resolved("DATE", month_period(year, month), approximate=bool(part), flags=flags,
                             relation=self.relation(c))
         day_number = int(re.match(r"\d+", c.get("day")).group())
@@ -617,10 +619,10 @@ class Resolver:
                 return Resolved("DATE", value=f"XXXX-{month:02d}-{day_number:02d}", unresolved="no reference date")
             weekday = lang.WEEKDAYS.get(_norm(c.get("weekday")).rstrip("."))
             nearest = nearest_occurrence(lambda y: _day_in(y, month, day_number, weekday), self.ref,
-                                         self.tense(c), self._deadline_days(c))
+                                         self.tense(c), self._coming_days(c))
             if nearest is None and weekday is not None:  # the weekday fits no nearby year
                 nearest = nearest_occurrence(lambda y: _day_in(y, month, day_number), self.ref,
-                                             self.tense(c), self._deadline_days(c))
+                                             self.tense(c), self._coming_days(c))
             year = nearest.start.year if nearest is not None else self.ref.year
         try:
             d = date(year, month, day_number)
@@ -636,16 +638,18 @@ class Resolver:
         if year is None:
             if self.ref is None:
                 return Resolved("DATE", value="XXXX", unresolved="no reference date")
-            sign = self.lang.DIRECTIONS.get(_norm(c.get("direction")), None)
-            occurrences = [day_period(holiday_date(rule, y)) for y in range(self.ref.year - 1, self.ref.year + 2)]
+            def make(y: int) -> Period:
+                return day_period(holiday_date(rule, y))
+
+            sign = self.lang.DIRECTIONS.get(_norm(c.get("direction")))
+            occurrences = [make(y) for y in range(self.ref.year - 1, self.ref.year + 2)]
             moment = _midnight(self.ref)
             if sign == -1:  # "last Christmas": the latest one begun before the reference day
                 period = max(p for p in occurrences if p.start < moment)
             elif sign == 1:  # "next Easter": the first one after the reference day
                 period = min(p for p in occurrences if p.start > moment)
             else:
-                period = nearest_occurrence(lambda y: day_period(holiday_date(rule, y)), self.ref,
-                                            self.tense(c), self._deadline_days(c))
+                period = nearest_occurrence(make, self.ref, self.tense(c), self._coming_days(c))
         else:
             period = day_period(holiday_date(rule, year))
         return Resolved("DATE", period, relation=self.relation(c), sets_day=True)
