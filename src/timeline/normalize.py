@@ -511,13 +511,19 @@ class Resolver:
     def amount(self, c: Candidate) -> tuple[float | None, tuple[float, float] | None]:
         num = c.get("num")
         if num is not None:
-            word = _norm(num).replace(",", "")
-            value = float(word) if word[0].isdigit() else float(self.lang.NUMBER_WORDS.get(word, 1))
-            half = _norm(c.get("half") or c.get("half2"))
+            value = self._number(num)
+            half = _norm(c.get("half") or c.get("half2") or c.get("fraction"))
             value += self.lang.FRACTIONS.get(half, 0.0)
+            if c.get("num2") is not None:  # "two to three weeks": between the two
+                high = self._number(c.get("num2"))
+                return (None, (value, high)) if high > value else (value, None)
             return value, None
         vague = self.lang.VAGUE_AMOUNTS.get(_norm(c.get("vague")), self.lang.VAGUE_AMOUNTS[""])
         return None, vague
+
+    def _number(self, raw: str) -> float:
+        word = _norm(raw).replace(",", "")
+        return float(word) if word[0].isdigit() else float(self.lang.NUMBER_WORDS.get(word, 1))
 
     def unit(self, c: Candidate) -> str:
         return self.lang.UNIT_FORMS.get(_norm(c.get("unit")), _norm(c.get("unit")))

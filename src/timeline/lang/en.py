@@ -228,7 +228,8 @@ CLAUSE_FILLERS = ("but", "and", "so", "yet", "then", "and then", "also", "still"
                   "meanwhile", "later", "afterwards", "afterward", "after that", "eventually",
                   "finally", "subsequently", "next", "now", "well", "oh")
 # "a half" after a number: "two and a half hours".
-FRACTIONS = {"a half": 0.5, "a quarter": 0.25}
+FRACTIONS = {"a half": 0.5, "a quarter": 0.25, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75,
+             "½": 0.5, "¼": 0.25, "¾": 0.75}
 # Relative day words that also name a part of the day.
 RELATIVE_DAY_PARTS = {"tonight": "NI"}
 # Prepositions and modifiers that belong to a time phrase when it is cut out of a description.
@@ -366,7 +367,11 @@ HOLIDAY = (_alt(sorted({name for key in HOLIDAYS for name in (key, key.replace("
            + r"(?!\s+(?:Island|Rising)\b)")
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d+(?:\.\d+)?|(?i:{_alt(NUMBER_WORDS)}))"
 VAGUE = rf"(?i:{_alt(k for k in VAGUE_AMOUNTS if k)})"
-AMOUNT = rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter))?|(?P<vague>{VAGUE}))"
+# A fraction written after a figure: "2 1/2 years", "1½ hours".
+FRACTION = r"(?<=\d)(?:\s+|-)?(?P<fraction>[13]/[24](?![\d/])|[½¼¾])"
+# A range of amounts is one vague amount between its ends: "two to three weeks", "10-15 years".
+AMOUNT = (rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter)|{FRACTION})?"
+          rf"(?:\s*(?:(?i:to|or)\s|[-–]\s?)\s*(?P<num2>{NUMBER})(?=\s))?|(?P<vague>{VAGUE}))")
 UNIT = rf"(?i:{_alt(w for w in UNIT_FORMS if w not in ('second', 'sec', 'min', 'hr'))})"
 UNITS_PLURAL = rf"(?i:{_alt(w for w, lemma in UNIT_FORMS.items() if w.endswith('s') and w != lemma)})"
 UNIT_SINGULAR = r"(?i:second|minute|hour|day|week|month|year|decade|century)"
