@@ -597,7 +597,8 @@ class Resolver:
 
     def read_date(self, c: Candidate) -> Resolved:
         lang = self.lang
-        month = lang.MONTHS[_norm(c.get("month")).rstrip(".")]
+        month_word = _norm(c.get("month")).rstrip(".")
+        month = int(month_word) if month_word.isdigit() else lang.MONTHS[month_word]  # "4/4/2014"
         year = _year_from(c.get("year"), self.lang)
         part = _norm(c.get("part"))
         flags = (f"mod:{lang.PARTS_OF_PERIOD[part.replace('the ', '')]}",) if part else ()
