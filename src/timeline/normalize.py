@@ -690,7 +690,7 @@ class Resolver:
     def read_partofday(self, c: Candidate) -> Resolved:
         direction = _norm(c.get("direction"))
         part = self.lang.PARTS_OF_DAY[_norm(c.get("part"))]
-        base = self.day_in_focus(c) if direction.endswith("that") else self.ref
+        base = self.day_in_focus(c) if direction.endswith(("that", "the")) else self.ref
         if base is None:
             return Resolved("TIME", value=f"XXXX-XX-XXT{part}", unresolved="no reference date")
         if direction.endswith("last"):

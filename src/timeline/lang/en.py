@@ -74,7 +74,7 @@ UNIT_FORMS = {
     "weeks": "week", "week": "week", "fortnight": "fortnight", "fortnights": "fortnight",
     "weekends": "weekend", "weekend": "weekend",
     "months": "month", "month": "month", "quarters": "quarter", "quarter": "quarter",
-    "years": "year", "year": "year", "decades": "decade", "decade": "decade",
+    "years": "year", "yrs": "year", "year": "year", "decades": "decade", "decade": "decade",
     "centuries": "century", "century": "century",
 }
 # "The early hours of Sunday": the start of that day (a TimeML mod START).
@@ -125,6 +125,10 @@ HOLIDAYS = {
 }
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                  "the day before yesterday": -2, "the day after tomorrow": 2}
+# As messages and comments spell them; matched in lower case or capitalized only ("TMR" is a name).
+INFORMAL_RELATIVE_DAYS = {"tmr": 1, "tmrw": 1, "tmrow": 1, "2moro": 1, "2morrow": 1, "tomoz": 1,
+                          "tdy": 0, "tonite": 0, "2nite": 0}
+RELATIVE_DAYS.update(INFORMAL_RELATIVE_DAYS)
 REFERENCE_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
                    "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
                    "these days": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF",
@@ -231,7 +235,7 @@ CLAUSE_FILLERS = ("but", "and", "so", "yet", "then", "and then", "also", "still"
 FRACTIONS = {"a half": 0.5, "a quarter": 0.25, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75,
              "½": 0.5, "¼": 0.25, "¾": 0.75}
 # Relative day words that also name a part of the day.
-RELATIVE_DAY_PARTS = {"tonight": "NI"}
+RELATIVE_DAY_PARTS = {"tonight": "NI", "tonite": "NI", "2nite": "NI"}
 # Prepositions and modifiers that belong to a time phrase when it is cut out of a description.
 PHRASE_PREPOSITIONS = ("at", "on", "in", "for", "after", "before", "within", "by", "until", "till",
                        "since", "from", "during", "around", "about", "of", "to", "over", "shortly", "just")
@@ -330,7 +334,8 @@ _MONTH_ABBR = [w for w in MONTHS if w not in _MONTH_FULL]
 MONTH = rf"(?:{_cap(_MONTH_FULL)}|(?:{_cap(_MONTH_ABBR)})\.?)"
 MONTH_UNAMBIGUOUS = _cap([w for w in _MONTH_FULL if w not in ("may", "march")])
 _WEEKDAY_FULL = [w for w in WEEKDAYS if w.endswith("day")]
-WEEKDAY = rf"(?:{_cap(_WEEKDAY_FULL)}|(?:{_cap([w for w in WEEKDAYS if not w.endswith('day')])})\.)"
+WEEKDAY = (rf"(?:{_cap(_WEEKDAY_FULL)}|{_alt(_WEEKDAY_FULL)}"  # "friday night" as messages write it
+           rf"|(?:{_cap([w for w in WEEKDAYS if not w.endswith('day')])})\.)")
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _SPOKEN_CENTURIES = {"seventeen": 1700, "eighteen": 1800, "nineteen": 1900, "twenty": 2000}
 _SPOKEN_TENS = [w for w in NUMBER_WORDS if NUMBER_WORDS[w] >= 10 and NUMBER_WORDS[w] < 100
@@ -484,9 +489,10 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<weekday>{WEEKDAY})(?![\w]|['’](?!s\b)|\s+(?:{_alt(WEEKDAY_NAMES_OF_THINGS)})\b)(?:\s+(?P<part>{PART_OF_DAY}))?",
          ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday", "early on Friday")),
     Rule("<relative day> <part of day>", "relday",
-         rf"(?:(?P<part0>(?i:earlier|later|early|late))\s+)?(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))"
+         rf"(?:(?P<part0>(?i:earlier|later|early|late))\s+)?(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)"
+         rf"|{_alt(INFORMAL_RELATIVE_DAYS)}|{_alt(w.capitalize() for w in INFORMAL_RELATIVE_DAYS if w[0].isalpha())})"
          rf"(?!\w)(?:\s+(?P<part>{PART_OF_DAY}))?",
-         ("yesterday", "tomorrow morning", "today", "tonight", "earlier today", "today's")),
+         ("yesterday", "tomorrow morning", "today", "tonight", "earlier today", "today's", "tmr night")),
     # A part of a day named before the day: "the morning of June 5", "in the early hours of
     # Sunday", "at dawn on Friday". As in TimeML, the day is a mention of its own; it dates
     # the part (normalize reads it first) and joins its event.
@@ -498,6 +504,11 @@ RULES: tuple[Rule, ...] = (
     Rule("<this|last> <part of day>", "partofday",
          rf"(?P<direction>(?i:this|that|last|early\s+this|late\s+last|late\s+this|early\s+that|late\s+that))\s+(?P<part>{PART_OF_DAY})\b",
          ("this morning", "last night", "that evening")),
+    Rule("in the <part of day>", "partofday",  # the day in focus: "Shares fell Friday. In the morning, ..."
+         rf"(?P<direction>(?i:the))\s+(?P<part>(?i:morning|afternoon|evening|night))\b"
+         r"(?!\s+(?:of|before|after|when|that|which|where|he|she|they|we|I)\b|['’])",
+         ("in the morning", "during the night"),
+         after_words=frozenset("in during by through throughout until till".split())),
     Rule("<direction> <day>", "anaphoric",
          r"(?P<direction>(?i:the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that|the\s+same))\s+"
          r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|weekend|month|year))\b",
@@ -650,10 +661,11 @@ RULES: tuple[Rule, ...] = (
          rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+and\s+(?P<half2>a\s+half)\b", ("an hour and a half",),
          takes_modifier=True),
     Rule("<amount> <unit>", "duration",
-         rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT}\s+"
+         rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT}(?:\s+|(?<=\d)(?=[A-Za-z]))"
          rf"(?:{UNIT_ADJECTIVE}\s+)?(?P<unit>{UNIT})\b"
          r"(?![-‐\s]old\b|(?<=[Qq]uarter)\s+of\b)",  # an age; "a quarter of the market"
-         ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes", "the nine months"),
+         ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes", "the nine months",
+          "5hrs"),
          takes_modifier=True, veto=RATE),
     Rule("a while", "vagueduration",
          r"(?P<vague>(?i:a\s+(?:little\s+|long\s+|short\s+)?while|a\s+(?:long|short)\s+time"
