@@ -74,7 +74,7 @@ def test_long_run_of_month_names():
 
 
 def test_long_run_of_numbers_with_units():
-    unit = "5 minutes 10 hours 3 days 2 weeks "
+    unit = "5 minutes 10 hours 3 days 2 weeks; "  # (no smaller unit follows a larger: a list)
     tl = _extract_checked(unit * 300)
     assert [m.value for m in tl.mentions] == ["PT5M", "PT10H", "P3D", "P2W"] * 300
     assert tl.mentions[-1].span == (299 * len(unit) + 26, 299 * len(unit) + 33)

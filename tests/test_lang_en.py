@@ -25,6 +25,11 @@ def test_rule_examples_normalize_and_extract(rule_name, example, reference):
         assert mention.unresolved is None or mention.unresolved.strip(), mention
 
 
+def test_the_number_after_a_slash_is_no_amount():
+    """'1/2 day' is half a day (not read yet), never '2 day'."""
+    assert not [m for m in timeline.find_times("Staff may take a 1/2 day off.") if m.value == "P2D"]
+
+
 def test_every_rule_has_examples():
     assert all(rule.examples for rule in en.RULES)
 

@@ -70,6 +70,7 @@ class Grammar:
     conversion_date_gap: re.Pattern
     daypart_date_gap: re.Pattern
     range_gap: re.Pattern
+    compound_duration_gap: re.Pattern
     places: re.Pattern
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
     tense_cue_lower: re.Pattern  # the same on lower-cased text (see `_tense_cue_lower`)
@@ -145,6 +146,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         conversion_date_gap=re.compile(lang.CONVERSION_DATE_GAP),
         daypart_date_gap=re.compile(lang.DAYPART_DATE_GAP),
         range_gap=re.compile(lang.RANGE_GAP),
+        compound_duration_gap=re.compile(lang.COMPOUND_DURATION_GAP),
         places=re.compile(rf"(?<![\w])(?:{places})(?![\w])"),
         tense_cue=re.compile(
             rf"(?i)(?:(?P<future>{_cues(lang, lang.FUTURE_CUES)})|(?P<past>{_cues(lang, lang.PAST_CUES)})"
@@ -1059,7 +1061,37 @@ def _with_context(grammar: Grammar, text: str, item) -> Candidate:
         preposition=preposition[0].lower() if preposition else None)
 
 
+def _counted(c: Candidate) -> bool:
+    """A duration of one figure and one unit: "two hours", "40 minutes"."""
+    return c.kind == "duration" and c.get("num") is not None and c.get("unit") is not None \
+        and c.get("num2") is None and c.get("half") is None and c.get("fraction") is None
+
+
+def _unit_seconds(lang: ModuleType, word: str) -> float:
+    lemma = lang.UNIT_FORMS.get(word.lower())
+    return lang.UNITS[lemma][2] if lemma else 0
+
+
+def _join_compound_durations(grammar: Grammar, text: str, found: list[Candidate]) -> list[Candidate]:
+    """"two hours" and "40 minutes" said as one ("two hours and 40 minutes", "1 hour 20
+    minutes") are one duration: joined when the second unit is the smaller, else a list."""
+    lang, joined = grammar.lang, []
+    for c in found:
+        last = joined[-1] if joined else None
+        if last is not None and _counted(last) and last.get("unit_b") is None and _counted(c) \
+                and c.modifier is None and grammar.compound_duration_gap.fullmatch(text, last.span[1], c.span[0]):
+            if _unit_seconds(lang, last.get("unit")) > _unit_seconds(lang, c.get("unit")) > 0:
+                joined[-1] = attrs.evolve(
+                    last, span=(last.span[0], c.span[1]), text=text[last.span[0]:c.span[1]],
+                    rule=f"{last.rule} and {c.rule}",
+                    groups=last.groups + (("num_b", c.get("num")), ("unit_b", c.get("unit"))))
+                continue
+        joined.append(c)
+    return joined
+
+
 def find_candidates(text: str, lang: str = "en") -> list[Candidate]:
     """Every time expression in ``text``, in text order, non-overlapping."""
     grammar = GRAMMARS[lang]
-    return [_with_context(grammar, text, item) for item in _select(_scan(grammar, text))]
+    found = [_with_context(grammar, text, item) for item in _select(_scan(grammar, text))]
+    return _join_compound_durations(grammar, text, found)

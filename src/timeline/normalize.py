@@ -184,6 +184,14 @@ def duration_value(amount: float | None, unit: str, units: dict) -> str:
     return f"P{dates}" + (f"T{times}" if times else "")
 
 
+def _sum_durations(first: str, second: str) -> str:
+    """One TIMEX3 duration of two said in a row, the larger unit first: PT2H + PT40M -> PT2H40M."""
+    dates_a, _, times_a = first[1:].partition("T")
+    dates_b, _, times_b = second[1:].partition("T")
+    times = times_a + times_b
+    return f"P{dates_a}{dates_b}" + (f"T{times}" if times else "")
+
+
 # ------------------------------------------------------------------------- state ---
 
 
@@ -551,9 +559,15 @@ class Resolver:
     def read_duration(self, c: Candidate) -> Resolved:
         amount, _ = self.amount(c)
         unit = self.unit(c)
-        return Resolved("DURATION", value=duration_value(amount, unit, self.lang.UNITS),
-                        approximate=self.approximate(c, amount), relation=self.relation(c),
-                        offset=self.offset_seconds(c))
+        value, offset = duration_value(amount, unit, self.lang.UNITS), self.offset_seconds(c)
+        if c.get("unit_b") is not None and amount is not None:  # "two hours and 40 minutes": one
+            unit_b = self.lang.UNIT_FORMS.get(_norm(c.get("unit_b")), _norm(c.get("unit_b")))
+            amount_b = self._number(c.get("num_b"))
+            value = _sum_durations(value, duration_value(amount_b, unit_b, self.lang.UNITS))
+            extra = amount_b * self.lang.UNITS[unit_b][2]
+            offset = (offset[0] + extra, offset[1] + extra)
+        return Resolved("DURATION", value=value, approximate=self.approximate(c, amount),
+                        relation=self.relation(c), offset=offset)
 
     def read_clock(self, c: Candidate, day: date | None = None) -> Resolved:
         lang = self.lang

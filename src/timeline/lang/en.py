@@ -370,14 +370,21 @@ UNIT_ADJECTIVE = r"(?i:more|additional|full|long|straight|consecutive|whole|extr
 # A holiday's name, with either apostrophe; not "Easter Island" or "Christmas Island".
 HOLIDAY = (_alt(sorted({name for key in HOLIDAYS for name in (key, key.replace("'", "’"))}))
            + r"(?!\s+(?:Island|Rising)\b)")
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d+(?:\.\d+)?|(?i:{_alt(NUMBER_WORDS)}))"
+NUMBER = rf"(?<!/)(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d+(?:\.\d+)?|(?i:{_alt(NUMBER_WORDS)}))"  # not "2" of "1/2"
 VAGUE = rf"(?i:{_alt(k for k in VAGUE_AMOUNTS if k)})"
 # A fraction written after a figure: "2 1/2 years", "1½ hours".
 FRACTION = r"(?<=\d)(?:\s+|-)?(?P<fraction>[13]/[24](?![\d/])|[½¼¾])"
+AMOUNT = rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter)|{FRACTION})?|(?P<vague>{VAGUE}))"
 # A range of amounts is one vague amount between its ends: "two to three weeks", "10-15 years".
-AMOUNT = (rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter)|{FRACTION})?"
-          rf"(?:\s*(?:(?i:to|or)\s|[-–]\s?)\s*(?P<num2>{NUMBER})(?=\s))?|(?P<vague>{VAGUE}))")
-UNIT = rf"(?i:{_alt(w for w in UNIT_FORMS if w not in ('second', 'sec', 'min', 'hr'))})"
+# (Only in the duration rules: each rule it is in reads further left of every unit word.)
+AMOUNT_RANGE = (rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter)|{FRACTION})?"
+                rf"(?:\s*(?:(?i:to|or)\s|[-–]\s?)\s*(?P<num2>{NUMBER})(?=\s))?|(?P<vague>{VAGUE}))")
+_UNIT_WORDS = [w for w in UNIT_FORMS if w not in ('second', 'sec', 'min', 'hr')]
+UNIT = rf"(?i:{_alt(_UNIT_WORDS)})"
+
+
+# Between two amounts of time said as one ("two hours and 40 minutes", "1 hour 20 minutes").
+COMPOUND_DURATION_GAP = r"(?:,\s*|\s+(?:(?i:and)\s+)?)"
 UNITS_PLURAL = rf"(?i:{_alt(w for w, lemma in UNIT_FORMS.items() if w.endswith('s') and w != lemma)})"
 UNIT_SINGULAR = r"(?i:second|minute|hour|day|week|month|year|decade|century)"
 PART_OF_DAY = rf"(?i:{_alt(PARTS_OF_DAY)})"
@@ -642,7 +649,7 @@ RULES: tuple[Rule, ...] = (
          ("in two weeks", "in a few days", "in 10 years' time"), takes_modifier=True),
     # ---- durations -------------------------------------------------------------------------
     Rule("the past <amount> <unit>", "duration",
-         rf"(?P<direction>(?i:(?:the\s+)?(?:past|last|next|previous|coming|first|final|following)))\s+{AMOUNT}\s+(?P<unit>{UNIT})\b",
+         rf"(?P<direction>(?i:(?:the\s+)?(?:past|last|next|previous|coming|first|final|following)))\s+{AMOUNT_RANGE}\s+(?P<unit>{UNIT})\b",
          ("the past two years", "the next five years", "the last 24 hours"),
          # "last" after "to" or a modal is the verb: "expected to last several weeks"
          veto=r"(?i:\b(?:to|will|would|could|can|may|might|should|must|did|does|do)\s+last\s.*)"),
@@ -660,12 +667,14 @@ RULES: tuple[Rule, ...] = (
     Rule("<amount> <unit> and a half", "duration",
          rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+and\s+(?P<half2>a\s+half)\b", ("an hour and a half",),
          takes_modifier=True),
+    Rule("<n><unit>", "duration",  # a figure glued to its unit, as messages write it
+         rf"(?P<num>\d+(?:\.\d+)?)(?P<unit>{UNIT})\b", ("5hrs", "50mins", "2weeks"), takes_modifier=True),
     Rule("<amount> <unit>", "duration",
-         rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT}(?:\s+|(?<=\d)(?=[A-Za-z]))"
+         rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT_RANGE}\s+"
          rf"(?:{UNIT_ADJECTIVE}\s+)?(?P<unit>{UNIT})\b"
          r"(?![-‐\s]old\b|(?<=[Qq]uarter)\s+of\b)",  # an age; "a quarter of the market"
          ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes", "the nine months",
-          "5hrs"),
+          "two to three weeks"),
          takes_modifier=True, veto=RATE),
     Rule("a while", "vagueduration",
          r"(?P<vague>(?i:a\s+(?:little\s+|long\s+|short\s+)?while|a\s+(?:long|short)\s+time"
