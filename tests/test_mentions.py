@@ -101,6 +101,9 @@ def test_trigger_checks_drop_most_unit_words():
     assert {"<amount> <unit> ago", "<amount> <unit> before|after <event>"} <= set(checked)
     assert checked["<amount> <unit> ago"].tail.match("days ago")
     assert not checked["<amount> <unit> ago"].tail.match("days of talks")
+    head = checked["<amount> <unit>"].head  # read backwards from the unit
+    assert head.match(" owt") and head.match(" 5") and head.match(" wef a")
+    assert not head.match(" eht") and not head.match(" tsal")
 
 
 @pytest.mark.parametrize("filler", [0, 1, 2, 3, 5, 8, 13, 21])

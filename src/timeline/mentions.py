@@ -777,11 +777,15 @@ def _repeat_suffix(low: int, high: int) -> str:
 
 def _literal_strings(items) -> set[str] | None:
     """Every string ``items`` match, when they are plain characters, alternatives of them and
-    optional parts, and not too many; else None."""
+    optional parts, and not too many; else None. A space stands for ``\\s+`` (the word lists
+    write one so, see `en._alt`), and for a space: so read, the strings match a superset."""
     found = {""}
     for op, av in items:
         if op is _sre.LITERAL:
             options = {chr(av)}
+        elif op is _sre.MAX_REPEAT and av[:2] == (1, _UNBOUNDED) and list(av[2]) == [
+                (_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)])]:  # \s+
+            options = {" "}
         elif op is _sre.BRANCH:
             options = set()
             for branch in av[1]:
@@ -813,7 +817,8 @@ def _trie_source(strings) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = "(?:" + "|".join(branches) + ")"
@@ -845,8 +850,8 @@ def _source(items, reverse: bool = False) -> str:
             parts.append(_group_open(op, av) + _source(_Reader._inner(op, av, False)[0], reverse) + ")")
         elif op is _sre.BRANCH:
             # Written backwards, a prefix tree of words (see `en._alt`) is a plain list of
-            # alternatives, which `re` tries one by one (2.4 µs for the amount words): made
-            # a tree again.
+            # alternatives, which `re` tries one by one: made a tree again (the amounts'
+            # head: 2.0 -> 0.6 µs a trigger).
             strings = _literal_strings([(op, av)]) if reverse else None
             if strings is not None:
                 parts.append(_trie_source(string[::-1] for string in strings))
@@ -917,24 +922,38 @@ def _same_shape(items, other, path) -> bool:
 
 @attrs.frozen
 class _Check:
-    """A rule's trigger check: the tail matched at a trigger, the reversed head before it."""
+    """A rule's trigger check: the tail matched at a trigger, the reversed head before it
+    (None: not checked)."""
 
-    tail: re.Pattern
-    head: re.Pattern | None  # None: nothing comes before the trigger
+    tail: re.Pattern | None
+    head: re.Pattern | None
 
 
-def _trigger_check(regex: re.Pattern, analysed, path) -> _Check | None:
-    """The check for the trigger at ``path`` of ``analysed`` (the parse the trigger was read
-    from, maybe with the zone stand-in) in ``regex``; None where it cannot be written."""
+def _trigger_check(regex: re.Pattern, analysed, trigger: _Trigger) -> _Check | None:
+    """The check for ``trigger`` of ``analysed`` (the parse the trigger was read from, maybe
+    with the zone stand-in) in ``regex``, with the parts worth running; None if no part is,
+    or where it cannot be written. A part is worth it if it refuses a trigger word among
+    plain words ("x x days x x"): one that takes that refuses few triggers and costs more
+    than it saves (~0.3-0.6 µs a trigger, a window ~1-8 µs). Digit triggers are not checked:
+    a run would be checked at each of its digits, and their windows are cheap (many runs
+    share one, and `re` skips ahead to a digit)."""
+    if trigger.digit or not trigger.path:
+        return None
     try:
         items = list(_sre.parse(regex.pattern, regex.flags))
-        if not path or not _same_shape(items, list(analysed), path):
+        if not _same_shape(items, list(analysed), trigger.path):
             return None
-        head = _head_source_reversed(items, path)
-        return _Check(re.compile(_tail_source(items, path), regex.flags),
-                      re.compile(head, regex.flags) if head else None)
+        tail = re.compile(_tail_source(items, trigger.path), regex.flags)
+        head_source = _head_source_reversed(items, trigger.path)
+        head = re.compile(head_source, regex.flags) if head_source else None
     except Exception:  # noqa: BLE001 - _Opaque, or a parse tree not written back: no check
         return None
+    words = ["".join(char for char, _ in word) for word in trigger.words]
+    if any(tail.match(word + " x x") for word in words):
+        tail = None
+    if head is not None and head.match(" x x"):  # "x x " read backwards
+        head = None
+    return None if tail is None and head is None else _Check(tail, head)
 
 
 @attrs.frozen
@@ -1005,7 +1024,7 @@ class _ScanIndex:
                     raise _Opaque("no trigger")
                 run_sources = [_class_source(*run) for run in rule_runs if _run_kind(*run[:2]) == "other"]
                 scan = _with_first_class(compiled.regex, reader.first_class(list(parsed), icase))
-                check = _trigger_check(compiled.regex, parsed, trigger.path)
+                check = _trigger_check(compiled.regex, parsed, trigger)
             except Exception:  # noqa: BLE001 - _Opaque, or a `re` parse tree this code does not know:
                 everywhere.append(compiled)  # the rule runs over the whole text, which is exact
                 continue
@@ -1021,7 +1040,7 @@ class _ScanIndex:
             groups.append(_Group(digit, words, max(t.before for t, _, _, _ in members),
                                  max(t.after for t, _, _, _ in members), tuple(c for _, c, _, _ in members),
                                  word_start, tuple(scan for _, _, scan, _ in members),
-                                 None if digit or None in checks or not _worth_checking(checks, words) else checks))
+                                 None if None in checks else checks))
         self.groups = tuple(groups)
         self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
         self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
@@ -1191,7 +1210,7 @@ def _checked(group: _Group, text: str, backwards: str, spans: list[tuple[int, in
     for span in spans:
         position = span[0]
         for check in checks:
-            if check.tail.match(text, position) is None:
+            if check.tail is not None and check.tail.match(text, position) is None:
                 continue
             if check.head is None:
                 break
@@ -1206,16 +1225,6 @@ def _checked(group: _Group, text: str, backwards: str, spans: list[tuple[int, in
             continue
         kept.append(span)
     return kept, dropped
-
-
-def _worth_checking(checks: tuple[_Check, ...], words) -> bool:
-    """Whether a tail refuses a trigger word followed by plain words ("days x x"): a check
-    whose tails take that refuses few triggers and costs more than it saves (a head alone
-    refuses more, but the amounts' head costs ~2 µs a trigger, most of a window). Digit
-    triggers are not checked: a run is checked at each of its digits, ~0.9 µs a run, and
-    their windows are cheap (many runs share one, and `re` skips ahead to a digit)."""
-    probes = ["".join(char for char, _ in word) + " x x" for word in words]
-    return not any(check.tail.match(probe) for check in checks for probe in probes)
 
 
 def _cover(windows: list[tuple[int, int]], dropped: list[tuple[int, int]], after: int):
