@@ -91,6 +91,35 @@ def test_no_rule_lets_runs_of_letters_widen_the_windows():
     assert runs == [], f"plain words count as long runs: {runs}"
 
 
+
+def test_trigger_checks_drop_most_unit_words():
+    """The amount rules' windows are the widest; their check must be in use (for speed) and
+    refuse a unit that no "ago" or "before" follows."""
+    index = mentions._scan_index(GRAMMAR)
+    checked = {compiled.rule.name: check for group in index.groups if group.checks
+               for compiled, check in zip(group.rules, group.checks)}
+    assert {"<amount> <unit> ago", "<amount> <unit> before|after <event>"} <= set(checked)
+    assert checked["<amount> <unit> ago"].tail.match("days ago")
+    assert not checked["<amount> <unit> ago"].tail.match("days of talks")
+    head = checked["<amount> <unit>"].head  # read backwards from the unit
+    assert head.match(" owt") and head.match(" 5") and head.match(" wef a")
+    assert not head.match(" eht") and not head.match(" tsal")
+
+
+@pytest.mark.parametrize("filler", [0, 1, 2, 3, 5, 8, 13, 21])
+def test_fast_scan_equals_naive_scan_next_to_dropped_triggers(filler):
+    """A trigger refused by its check starts no window, but may lie in another trigger's
+    window, near its end: the search cut off there must not match it (see `_cover`)."""
+    index = mentions._scan_index(GRAMMAR)
+    words = sorted({"".join(char for char, _ in word) for group in index.groups if group.checks
+                    for word in group.words})
+    for rule in en.RULES:
+        for example in rule.examples:
+            for word in words[::7]:
+                text = f"{example}{' x' * filler} {word}"
+                assert_same_as_naive(text)
+                assert_same_as_naive(f"{text} x")
+
 # Pieces of text the rules care about, taken from the grammar itself (rule examples, word
 # lists), plus separators and characters that stress the scanner: long runs of spaces and
 # dashes, digits glued to words, non-ASCII letters that `re` folds onto ASCII ones.
