@@ -811,27 +811,6 @@ def _literal_strings(items) -> set[str] | None:
     return found
 
 
-def _trie_source(strings) -> str:
-    """An alternation of ``strings`` as a prefix tree, so that `re` tests one character at a
-    branch instead of every string (as `en._alt` writes the word lists)."""
-    trie: dict = {}
-    for string in strings:
-        node = trie
-        for char in string:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
 def _source(items, reverse: bool = False) -> str:
     """A regex for what the parsed ``items`` match, without group names; with ``reverse``,
     for their matches spelled backwards, look-arounds and anchors left out."""
@@ -854,12 +833,12 @@ def _source(items, reverse: bool = False) -> str:
         elif op in _GROUPS:
             parts.append(_group_open(op, av) + _source(_Reader._inner(op, av, False)[0], reverse) + ")")
         elif op is _sre.BRANCH:
-            # Written backwards, a prefix tree of words (see `en._alt`) is a plain list of
+            # Written backwards, a prefix tree of words (`en._alt`) is a plain list of
             # alternatives, which `re` tries one by one: made a tree again (the amounts'
             # head: 2.0 -> 0.6 µs a trigger).
             strings = _literal_strings([(op, av)]) if reverse else None
             if strings is not None:
-                parts.append(_trie_source(string[::-1] for string in strings))
+                parts.append(f"(?:{en._alt(string[::-1] for string in strings)})")
             else:
                 parts.append("(?:" + "|".join(_source(branch, reverse) for branch in av[1]) + ")")
         elif op in _REPEATS:
