@@ -488,6 +488,13 @@ class EventFinder:
         trigger_skip = self._trigger_skip(skip, nouns)
         drafts: list[tuple[int, dict]] = []  # (position, fields)
         dated_clauses: set[tuple[int, int]] = set()
+        described: dict[tuple[int, int], str] = {}  # several times may date one clause
+
+        def describe(clause: _Clause) -> str:
+            if (clause.start, clause.end) not in described:
+                described[clause.start, clause.end] = self.describe(clause.start, clause.end, skip)
+            return described[clause.start, clause.end]
+
         sentence_of = self._sentence_index()
         for group in groups:
             first = self.mentions[group[0]]
@@ -507,7 +514,7 @@ class EventFinder:
             found = (self._verb_after_adverb(first, clause.start) or self._predicate_after(first)
                      or self.trigger(clause.start, clause.end, first.span[0], trigger_skip,
                                      _last_word(clause.opener)))
-            description = self.describe(clause.start, clause.end, skip) or sentence.text
+            description = describe(clause) or sentence.text
             drafts.append((first.span[0], dict(
                 description=description, trigger=found[0] if found else None,
                 trigger_span=found[1] if found else None, sentence=sentence, mentions=group)))
@@ -523,7 +530,7 @@ class EventFinder:
                 if found is None:
                     continue
                 drafts.append((clause.start, dict(
-                    description=self.describe(clause.start, clause.end, skip),
+                    description=describe(clause),
                     trigger=found[0], trigger_span=found[1], sentence=sentence, mentions=(),
                     sequence=True)))
         drafts.sort(key=lambda item: item[0])
