@@ -35,7 +35,7 @@ class _CompiledRule:
     rule: en.Rule
     regex: re.Pattern
     priority: int
-    veto: re.Pattern | None = None  # searched in the left context plus the match: a hit rejects it
+    veto: EndingAt | None = None  # searched in the left context plus the match: a hit rejects it
 
 
 class PhraseBefore:
@@ -89,8 +89,8 @@ class Grammar:
     modifier_before: PhraseBefore
     modifier_after: re.Pattern  # "or so"
     preposition_before: PhraseBefore
-    word_before: re.Pattern
-    not_before: re.Pattern
+    word_before: EndingAt
+    not_before: EndingAt
     not_after: re.Pattern
     conversion_gap: re.Pattern
     date_time_gap: re.Pattern
@@ -157,15 +157,15 @@ def compile_grammar(lang: ModuleType) -> Grammar:
     zone = _zone_pattern(lang)
     rules = tuple(
         _CompiledRule(rule, re.compile(_WORD_START + rule.pattern.replace("{zone}", zone)), priority,
-                      re.compile(rule.veto + r"$") if rule.veto else None)
+                      EndingAt(re.compile(rule.veto + r"$")) if rule.veto else None)
         for priority, rule in enumerate(lang.RULES))
     return Grammar(
         rules=rules,
         modifier_before=PhraseBefore(lang, lang.APPROXIMATORS),
         modifier_after=re.compile(lang.APPROXIMATOR_AFTER),
         preposition_before=PhraseBefore(lang, lang.RELATIONS),
-        word_before=re.compile(r"([A-Za-z]+)[\s,]+$"),
-        not_before=re.compile(lang.NOT_BEFORE),
+        word_before=EndingAt(re.compile(r"([A-Za-z]+)[\s,]+$")),
+        not_before=EndingAt(re.compile(lang.NOT_BEFORE)),
         not_after=re.compile(lang.NOT_AFTER),
         conversion_gap=re.compile(lang.CONVERSION_GAP),
         date_time_gap=re.compile(lang.DATE_TIME_GAP),
@@ -194,11 +194,11 @@ _LOOKBACK = 40  # characters of left context read for modifiers and prepositions
 def _allowed(grammar: Grammar, rule: en.Rule, text: str, start: int, end: int) -> bool:
     left = text[max(0, start - _LOOKBACK):start]
     if rule.after_words is not None:
-        word = grammar.word_before.search(left)
+        word = grammar.word_before.search(left, 0, len(left))
         if not word or word.group(1).lower() not in rule.after_words:
             return False
     if rule.numeric:
-        if grammar.not_before.search(left) or grammar.not_after.match(text, end):
+        if grammar.not_before.search(left, 0, len(left)) or grammar.not_after.match(text, end):
             return False
     return True
 
