@@ -230,6 +230,8 @@ def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
         for match in compiled.regex.finditer(text):
             _keep(grammar, compiled, text, match, found)
     for group, windows in index.windows(text):
+        if group.gate is not None:
+            windows = [(start, end) for start, end in windows if group.gate.search(text, start, end)]
         for compiled, (regex, probe) in zip(group.rules, group.scans):
             search = regex.search
             rematch = compiled.regex.match if probe else None  # see `_with_first_class`
@@ -998,6 +1000,7 @@ class _Group:
     word_start: re.Pattern | None  # matches at the start of a prefilter hit holding one of ``words``
     scans: tuple[tuple[re.Pattern, bool], ...]  # per rule, what the windows run (see `_with_first_class`)
     checks: tuple[_Check, ...] | None  # per rule, its trigger check; None: every trigger counts
+    gate: re.Pattern | None = None  # found in a window where any of the rules matches (see `_gate`)
 
 
 def _with_first_class(regex: re.Pattern, first: str | None) -> tuple[re.Pattern, bool]:
@@ -1017,6 +1020,21 @@ def _with_first_class(regex: re.Pattern, first: str | None) -> tuple[re.Pattern,
     if not any(int(code, 16) in _ASCII_LETTERS for code in re.findall(r"\\U([0-9a-f]{8})", first)):
         return re.compile(f"[{first}](?<=(?=(?:{regex.pattern})).)", regex.flags), True
     return re.compile(f"(?=[{first}])" + regex.pattern, regex.flags), False
+
+
+def _gate(rules: tuple[_CompiledRule, ...], scans: tuple[tuple[re.Pattern, bool], ...]) -> re.Pattern | None:
+    """For several rules searched as probes (see `_with_first_class`): one probe for them all,
+    the rules (their group names dropped) as alternatives of its look-ahead. A window where it
+    finds nothing holds no match of any: one search there instead of one per rule."""
+    if len(rules) < 2 or not all(probe for _, probe in scans) or len({rule.regex.flags for rule in rules}) > 1:
+        return None
+    try:
+        firsts = "".join(scan.pattern[1:scan.pattern.index("](?<=")] for scan, _ in scans)
+        alternatives = "|".join(_source(list(_sre.parse(rule.regex.pattern, rule.regex.flags)))
+                                for rule in rules)
+        return re.compile(f"[{firsts}](?<=(?=(?:{alternatives})).)", rules[0].regex.flags)
+    except Exception:  # noqa: BLE001 - a pattern not written back: each rule searched alone
+        return None
 
 
 def _word_source(word) -> str:
@@ -1071,17 +1089,25 @@ class _ScanIndex:
                 continue
             runs.extend(run_sources)
             kinds.update(_run_kind(op, av) for op, av, _ in rule_runs)
-            triggers.setdefault((trigger.digit, trigger.words, trigger.before, trigger.after), []).append(
+            if trigger.digit:  # a trigger of digits alone lies in a digit run, which is a trigger too
+                trigger = attrs.evolve(trigger, words=frozenset(
+                    word for word in trigger.words if not all(char.isdigit() for char, _ in word)))
+            # Rules triggered by digits alone share one group, at the widest distances: their
+            # windows differ by a few characters, and one search (the group's `gate`) then
+            # tells where none of them matches (most windows of the clock rules).
+            distances = () if trigger.digit and not trigger.words else (trigger.before, trigger.after)
+            triggers.setdefault((trigger.digit, trigger.words, distances), []).append(
                 (trigger, compiled, scan, check))
         self.everywhere = tuple(everywhere)
         groups = []
-        for (digit, words, _, _), members in triggers.items():
+        for (digit, words, _), members in triggers.items():
             word_start = re.compile("|".join(_word_source(w) for w in sorted(words))) if words else None
             checks = tuple(check for _, _, _, check in members)
             groups.append(_Group(digit, words, max(t.before for t, _, _, _ in members),
                                  max(t.after for t, _, _, _ in members), tuple(c for _, c, _, _ in members),
                                  word_start, tuple(scan for _, _, scan, _ in members),
-                                 None if None in checks else checks))
+                                 None if None in checks else checks,
+                                 _gate(tuple(c for _, c, _, _ in members), tuple(scan for _, _, scan, _ in members))))
         self.groups = tuple(groups)
         self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
         self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
