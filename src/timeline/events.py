@@ -621,9 +621,10 @@ def _determiner_before(text: str, start: int, determiners: frozenset[str]) -> in
 
 
 def _is_attributive(text: str, mention: TimeMention, determiners: frozenset[str]) -> bool:
-    """A date used as a modifier of a noun ('the 2024 election') dates no event of its own."""
-    return (mention.type == "DATE" and _determiner_before(text, mention.span[0], determiners) is not None
-            and bool(_ATTRIBUTIVE.match(text, mention.span[1])))
+    """A date used as a modifier of a noun ('the 2024 election') dates no event of its own.
+    (The noun after it first: one `match`, which most dates fail, before the word before.)"""
+    return (mention.type == "DATE" and bool(_ATTRIBUTIVE.match(text, mention.span[1]))
+            and _determiner_before(text, mention.span[0], determiners) is not None)
 
 
 def joins_previous(mention: TimeMention) -> bool:
