@@ -971,18 +971,25 @@ def _trigger_check(regex: re.Pattern, analysed, trigger: _Trigger) -> _Check | N
     share one, and `re` skips ahead to a digit)."""
     if trigger.digit or not trigger.path:
         return None
+    words = ["".join(char for char, _ in word) for word in trigger.words]
     try:
-        items = list(_sre.parse(regex.pattern, regex.flags))
-        if not _same_shape(items, list(analysed), trigger.path):
-            return None
-        tail = re.compile(_tail_source(items, trigger.path), regex.flags)
+        # Read first from ``analysed``: the zone's stand-in (any characters, as many as a
+        # zone can take) compiles fast where the zone alternation does not (building the
+        # index: 1.30 -> 1.11 s), and it takes every zone: a head so written is exact where
+        # no long run is near (see `_checked`), a tail good enough to try on plain words.
+        # A tail worth running is then written from the rule itself.
+        items = list(analysed)
         head_source = _head_source_reversed(items, trigger.path)
         head = re.compile(head_source, regex.flags) if head_source else None
+        tail = re.compile(_tail_source(items, trigger.path), regex.flags)
+        if any(tail.match(word + " x x") for word in words):
+            tail = None
+        else:
+            items = list(_sre.parse(regex.pattern, regex.flags))
+            tail = (re.compile(_tail_source(items, trigger.path), regex.flags)
+                    if _same_shape(items, list(analysed), trigger.path) else None)
     except Exception:  # noqa: BLE001 - _Opaque, or a parse tree not written back: no check
         return None
-    words = ["".join(char for char, _ in word) for word in trigger.words]
-    if any(tail.match(word + " x x") for word in words):
-        tail = None
     if head is not None and head.match(" x x"):  # "x x " read backwards
         head = None
     return None if tail is None and head is None else _Check(tail, head)
