@@ -106,6 +106,17 @@ def test_trigger_checks_drop_most_unit_words():
     assert not head.match(" eht") and not head.match(" tsal")
 
 
+def test_clock_rules_share_one_gated_group():
+    """Rules triggered by digits alone share their windows, and one search (the gate) skips
+    the windows where none of them matches: its pattern must be in use, and find each."""
+    index = mentions._scan_index(GRAMMAR)
+    clocks = [group for group in index.groups if "<hh>h<mm>" in [c.rule.name for c in group.rules]]
+    assert len(clocks) == 1 and clocks[0].gate is not None and len(clocks[0].rules) >= 3
+    for text in ("at 5:55 p.m. EDT", "1332 GMT", "at 17h55 UTC"):
+        assert clocks[0].gate.search(text)
+    assert not clocks[0].gate.search("in 1997, 45 percent of 300 people")
+
+
 @pytest.mark.parametrize("filler", [0, 1, 2, 3, 5, 8, 13, 21])
 def test_fast_scan_equals_naive_scan_next_to_dropped_triggers(filler):
     """A trigger refused by its check starts no window, but may lie in another trigger's

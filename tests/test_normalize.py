@@ -122,3 +122,31 @@ def test_easter_sunday_matches_dateutil_for_five_centuries():
 ])
 def test_holiday_date(rule, year, day):
     assert normalize.holiday_date(rule, year) == day
+
+
+def test_lazily_read_tense_cues_equal_the_plain_reading():
+    """`_TenseCues.nearest` reads and judges a sentence's cues only as far as it must; the
+    answer is the one read off every cue: the last before the time, else the first after it,
+    whatever the order the times of a sentence ask in."""
+    from pathlib import Path
+
+    from timeline.mentions import GRAMMARS
+    from timeline.text import split_sentences
+
+    grammar = GRAMMARS["en"]
+    corpus = Path(__file__).parent / "corpus"
+    text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt")))
+    checked = 0
+    for sentence in split_sentences(text)[:3000]:
+        cues = normalize._tense_cues(grammar, sentence)
+        first, last = sentence.span
+        asked = [(start, min(last, start + 9)) for start in range(first, last + 1, 7)]
+        shared = normalize._TenseCues(grammar, sentence)
+        for start, end in asked[::-1] + asked[::2]:  # backwards, then forwards again
+            before = [kind for position, kind in cues if position < start]
+            after = [kind for position, kind in cues if position >= end]
+            expected = before[-1] if before else after[0] if after else None
+            assert normalize._TenseCues(grammar, sentence).nearest(start, end) == expected
+            assert shared.nearest(start, end) == expected
+            checked += 1
+    assert checked > 1000

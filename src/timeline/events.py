@@ -23,6 +23,8 @@ _SPACE_BEFORE_MARK = re.compile(r" \s*(?=[,.;:!?])")
 # split in two, so that `re` can skip ahead to a mark (3x faster).
 _LEADING_MARKS = re.compile(r"\s*[,;:]+")
 _REPEATED_MARKS = re.compile(r"([,;:])\s*[,;:]+")
+_SPACED_MARK = re.compile(r" [,.;:!?]")  # (the space first: `re` skips ahead to spaces)
+_MARK_PAIR = re.compile(r"[,;:][,;:]")
 _MAX_WORDS = 18
 _CLAUSE_WINDOW = 300  # characters each side of a time read for its event
 
@@ -397,10 +399,14 @@ class EventFinder:
         clause = _squeeze_spaces(" ".join(pieces))
         if "(" in clause or "[" in clause or "/" in clause:
             clause = _EMPTY_BRACKETS.sub(" ", clause)
-        clause = _SPACE_BEFORE_MARK.sub("", clause)
+        # Every space in the clause is " " now (squeezed; brackets emptied to " "): a space
+        # runs into a mark only if " ," or the like is in it, and once those are gone, marks
+        # repeat only side by side. `in` tests are 3x faster than the patterns' scans.
+        if _SPACED_MARK.search(clause):
+            clause = _SPACE_BEFORE_MARK.sub("", clause)
         leading = _LEADING_MARKS.match(clause)
         clause = clause[leading.end():] if leading else clause
-        if _REPEATED_MARKS.search(clause):  # rare; `sub` with a template costs ~1 µs even then
+        if _MARK_PAIR.search(clause):  # rare; `sub` with a template costs ~1 µs even then
             clause = _REPEATED_MARKS.sub(r"\1", clause)
         clause = self._fillers.sub("", clause.strip(" ,;:-–—\"“”'’\n"))
         clause = clause.strip(" ,;:-–—.\"“”'’")
@@ -488,6 +494,13 @@ class EventFinder:
         trigger_skip = self._trigger_skip(skip, nouns)
         drafts: list[tuple[int, dict]] = []  # (position, fields)
         dated_clauses: set[tuple[int, int]] = set()
+        described: dict[tuple[int, int], str] = {}  # several times may date one clause
+
+        def describe(clause: _Clause) -> str:
+            if (clause.start, clause.end) not in described:
+                described[clause.start, clause.end] = self.describe(clause.start, clause.end, skip)
+            return described[clause.start, clause.end]
+
         sentence_of = self._sentence_index()
         for group in groups:
             first = self.mentions[group[0]]
@@ -507,7 +520,7 @@ class EventFinder:
             found = (self._verb_after_adverb(first, clause.start) or self._predicate_after(first)
                      or self.trigger(clause.start, clause.end, first.span[0], trigger_skip,
                                      _last_word(clause.opener)))
-            description = self.describe(clause.start, clause.end, skip) or sentence.text
+            description = describe(clause) or sentence.text
             drafts.append((first.span[0], dict(
                 description=description, trigger=found[0] if found else None,
                 trigger_span=found[1] if found else None, sentence=sentence, mentions=group)))
@@ -523,7 +536,7 @@ class EventFinder:
                 if found is None:
                     continue
                 drafts.append((clause.start, dict(
-                    description=self.describe(clause.start, clause.end, skip),
+                    description=describe(clause),
                     trigger=found[0], trigger_span=found[1], sentence=sentence, mentions=(),
                     sequence=True)))
         drafts.sort(key=lambda item: item[0])
@@ -608,9 +621,10 @@ def _determiner_before(text: str, start: int, determiners: frozenset[str]) -> in
 
 
 def _is_attributive(text: str, mention: TimeMention, determiners: frozenset[str]) -> bool:
-    """A date used as a modifier of a noun ('the 2024 election') dates no event of its own."""
-    return (mention.type == "DATE" and _determiner_before(text, mention.span[0], determiners) is not None
-            and bool(_ATTRIBUTIVE.match(text, mention.span[1])))
+    """A date used as a modifier of a noun ('the 2024 election') dates no event of its own.
+    (The noun after it first: one `match`, which most dates fail, before the word before.)"""
+    return (mention.type == "DATE" and bool(_ATTRIBUTIVE.match(text, mention.span[1]))
+            and _determiner_before(text, mention.span[0], determiners) is not None)
 
 
 def joins_previous(mention: TimeMention) -> bool:
