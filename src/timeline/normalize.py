@@ -251,7 +251,8 @@ def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
 
 def _tense_cues(grammar: Grammar, sentence: Sentence) -> list[tuple[int, str]]:
     """Positions of the words in a sentence that tell its tense:
-    (offset, "past"|"present"|"future"). (`_TenseCues` reads the same, lazily.)"""
+    (offset, "past"|"present"|"future"). The eager reference that `_TenseCues`, which reads
+    the same lazily, is tested against (tests only)."""
     cues = []
     for match in grammar.tense_cue_matches(sentence.text):
         kind = _cue_kind(grammar, sentence.text, match)
@@ -575,8 +576,8 @@ class Resolver:
         word = _norm(raw).replace(",", "")
         return float(word) if word[0].isdigit() else float(self.lang.NUMBER_WORDS.get(word, 1))
 
-    def unit(self, c: Candidate) -> str:
-        return self.lang.UNIT_FORMS.get(_norm(c.get("unit")), _norm(c.get("unit")))
+    def unit(self, c: Candidate, group: str = "unit") -> str:
+        return self.lang.UNIT_FORMS.get(_norm(c.get(group)), _norm(c.get(group)))
 
     def relation(self, c: Candidate) -> str:
         for word in (c.modifier, c.preposition):
@@ -603,7 +604,7 @@ class Resolver:
         unit = self.unit(c)
         value, offset = duration_value(amount, unit, self.lang.UNITS), self.offset_seconds(c)
         if c.get("unit_b") is not None and amount is not None:  # "two hours and 40 minutes": one
-            unit_b = self.lang.UNIT_FORMS.get(_norm(c.get("unit_b")), _norm(c.get("unit_b")))
+            unit_b = self.unit(c, "unit_b")
             amount_b = self._number(c.get("num_b"))
             value = _sum_durations(value, duration_value(amount_b, unit_b, self.lang.UNITS))
             extra = amount_b * self.lang.UNITS[unit_b][2]
