@@ -105,7 +105,8 @@ DIRECTIONS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1
 # Easter Sunday). The US federal holidays where a name is used in several countries.
 HOLIDAYS = {
     "Christmas": ("fixed", 12, 25), "Christmas Day": ("fixed", 12, 25),
-    "Christmas Eve": ("fixed", 12, 24), "Boxing Day": ("fixed", 12, 26),
+    "Christmas Eve": ("fixed", 12, 24), "Xmas": ("fixed", 12, 25), "Xmas Day": ("fixed", 12, 25),
+    "Xmas Eve": ("fixed", 12, 24), "Boxing Day": ("fixed", 12, 26),
     "New Year's Day": ("fixed", 1, 1), "New Year's Eve": ("fixed", 12, 31),
     "Valentine's Day": ("fixed", 2, 14), "St. Patrick's Day": ("fixed", 3, 17),
     "Saint Patrick's Day": ("fixed", 3, 17), "May Day": ("fixed", 5, 1),
@@ -381,6 +382,9 @@ AMOUNT_RANGE = (rf"(?:(?P<num>{NUMBER})(?:\s+and\s+(?P<half>a\s+half|a\s+quarter
                 rf"(?:\s*(?:(?i:to|or)\s|[-–]\s?)\s*(?P<num2>{NUMBER})(?=\s))?|(?P<vague>{VAGUE}))")
 _UNIT_WORDS = [w for w in UNIT_FORMS if w not in ('second', 'sec', 'min', 'hr')]
 UNIT = rf"(?i:{_alt(_UNIT_WORDS)})"
+# Short units left out of UNIT, read only after a figure and in lower case ("15 min", "2 hr"):
+# after a word ("a second") or capitalized ("Min") they are something else.
+UNIT_ABBREVIATION = r"(?:mins?|hrs?|secs?)"
 
 
 # Between two amounts of time said as one ("two hours and 40 minutes", "1 hour 20 minutes").
@@ -528,6 +532,9 @@ RULES: tuple[Rule, ...] = (
          rf"(?<![\d:.$£€]){_CLOCK_HMS}\s?(?P<ampm>{AMPM}){_ZONE}",
          ("5:55 p.m.", "6 p.m.", "8:20:20 a.m.", "9:32 a.m. EDT", "11:55 p.m. Paris time", "10 a.m. Pacific"),
          numeric=True, takes_modifier=True),
+    Rule("<hmm>pm", "clock",  # minutes without a colon, as messages write them
+         r"(?<![\d:.,$£€])(?P<hour>1[0-2]|0?[1-9])(?P<minute>[0-5]\d)\s?(?P<ampm>[aApP][mM])\b" + _ZONE,
+         ("430pm", "1130 pm", "0730am"), numeric=True, takes_modifier=True),
     Rule("<hh>:<mm> <zone>", "clock",
          _CLOCK_24H + r"(?:\s*(?i:h|hrs|hours)\b)?\s*{zone}",
          ("17:55 GMT", "10:30 UTC", "09:00 Moscow time"), numeric=True, takes_modifier=True),
@@ -667,8 +674,9 @@ RULES: tuple[Rule, ...] = (
     Rule("<amount> <unit> and a half", "duration",
          rf"{AMOUNT}\s+(?P<unit>{UNIT})\s+and\s+(?P<half2>a\s+half)\b", ("an hour and a half",),
          takes_modifier=True),
-    Rule("<n><unit>", "duration",  # a figure glued to its unit, as messages write it
-         rf"(?P<num>\d+(?:\.\d+)?)(?P<unit>{UNIT})\b", ("5hrs", "50mins", "2weeks"), takes_modifier=True),
+    Rule("<n><unit>", "duration",  # a figure glued to its unit, or before a short one, as messages write it
+         rf"(?P<num>\d+(?:\.\d+)?)(?:\s(?={UNIT_ABBREVIATION}\b))?(?P<unit>{UNIT}|{UNIT_ABBREVIATION})\b",
+         ("5hrs", "50mins", "2weeks", "15 min", "a 2 hr drive"), takes_modifier=True),
     Rule("<amount> <unit>", "duration",
          rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT_RANGE}\s+"
          rf"(?:{UNIT_ADJECTIVE}\s+)?(?P<unit>{UNIT})\b"
