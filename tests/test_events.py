@@ -69,3 +69,13 @@ def test_event_nouns_are_lower_case_words():
     nouns = events.event_nouns("en")
     assert {"invasion", "talks", "election", "crash"} <= nouns
     assert all(noun == noun.lower() and " " not in noun for noun in nouns)
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("EU leaders will meet March 20-21 in Brussels.", "2024-03-20T00:00:00+01:00", "2024-03-22T00:00:00+01:00"),
+    ("Polls are open 7 a.m.-8 p.m. Tuesday.", "2024-03-12T07:00:00+01:00", "2024-03-12T20:01:00+01:00"),
+    ("The fair ran from March 1 to March 3.", "2024-03-01T00:00:00+01:00", "2024-03-04T00:00:00+01:00"),
+])
+def test_a_range_is_one_event_from_its_first_to_its_last_time(sentence, start, end):
+    (event,) = timeline.extract(sentence, reference="2024-03-15", tz="Europe/Brussels")
+    assert (event.time.start.isoformat(), event.time.end.isoformat()) == (start, end)

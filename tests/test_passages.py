@@ -12,6 +12,14 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "EU leaders will meet March 20-21 in Brussels.", "2024-03-15", "Europe/Brussels",
+        [("2024-03-20T00:00:00+01:00", "2024-03-20T00:00:00+01:00", "meet")], id="day-range-is-one-event"),
+    pytest.param(
+        "Polls are open 7 a.m.-8 p.m. Tuesday. The talks ran from 9 a.m. to 5 p.m. on Thursday.",
+        "2024-03-15", "America/New_York",
+        [("2024-03-12T07:00:00-04:00", None, "open"), ("2024-03-14T09:00:00-04:00", None, "ran")],
+        id="clock-range-before-its-day"),
+    pytest.param(
         "The launch was set for 9:32 a.m. EDT (1332 GMT). Two hours later, the capsule docked. "
         "Then the crew opened the hatch.", "2024-06-05", "America/New_York",
         [("2024-06-05T09:32:00-04:00", None, "set"),

@@ -654,7 +654,10 @@ def _is_range(grammar: Grammar, text: str, first: TimeMention, second: TimeMenti
     """'from 9 a.m. to 5 p.m.', 'between 1990 and 1995': one event spanning both."""
     if first.type != second.type or first.type == "DURATION":
         return False
-    if not grammar.range_gap.match(text[first.span[1]:second.span[0]]):
+    gap = text[first.span[1]:second.span[0]]
+    if grammar.range_dash.match(gap):
+        return True
+    if not grammar.range_gap.match(gap):
         return False
     opener = _LAST_WORD.search(text[max(0, first.span[0] - 12):first.span[0]])
     return opener is not None and opener.group(1).lower() in grammar.lang.RANGE_OPENERS

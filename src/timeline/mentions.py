@@ -97,6 +97,7 @@ class Grammar:
     conversion_date_gap: re.Pattern
     daypart_date_gap: re.Pattern
     range_gap: re.Pattern
+    range_dash: re.Pattern
     compound_duration_gap: re.Pattern
     places: re.Pattern
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
@@ -173,6 +174,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         conversion_date_gap=re.compile(lang.CONVERSION_DATE_GAP),
         daypart_date_gap=re.compile(lang.DAYPART_DATE_GAP),
         range_gap=re.compile(lang.RANGE_GAP),
+        range_dash=re.compile(lang.RANGE_DASH),
         compound_duration_gap=re.compile(lang.COMPOUND_DURATION_GAP),
         places=re.compile(rf"(?<![\w])(?:{places})(?![\w])"),
         tense_cue=re.compile(
@@ -1419,8 +1421,39 @@ def _join_compound_durations(grammar: Grammar, text: str, found: list[Candidate]
     return joined
 
 
+_DAY_RANGE_DASH = re.compile(r"(?:(?<=\d)|(?<=st|nd|rd|th))\s?[-–]\s?(?=\d)")
+
+
+def _split_day_ranges(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Two days of one month said as a range ("March 20-21, 2024", "19-22 April") are two
+    dates sharing the month and year; the events step joins them as a range. A second day
+    not after the first ("May 5-3") makes no range: the first date is kept alone."""
+    split: list[Candidate] = []
+    for c in found:
+        other = c.get("day_to") or c.get("day_from")
+        if other is None:
+            split.append(c)
+            continue
+        first_day, second_day = (c.get("day"), other) if c.get("day_to") else (other, c.get("day"))
+        dash = _DAY_RANGE_DASH.search(c.text)
+        first_end, second_start = c.span[0] + dash.start(), c.span[0] + dash.end()
+        shared = tuple((k, v) for k, v in c.groups if k not in ("day", "day_to", "day_from"))
+        split.append(attrs.evolve(c, span=(c.span[0], first_end), text=text[c.span[0]:first_end],
+                                  groups=shared + (("day", first_day),)))
+        if _day_number(second_day) > _day_number(first_day):
+            split.append(attrs.evolve(
+                c, span=(second_start, c.span[1]), text=text[second_start:c.span[1]],
+                groups=tuple((k, v) for k, v in shared if k != "weekday") + (("day", second_day),),
+                modifier=None, preposition=None))
+    return split
+
+
+def _day_number(day: str) -> int:
+    return int(day.rstrip("stndrh"))
+
+
 def find_candidates(text: str, lang: str = "en") -> list[Candidate]:
     """Every time expression in ``text``, in text order, non-overlapping."""
     grammar = GRAMMARS[lang]
     found = [_with_context(grammar, text, item) for item in _select(_scan(grammar, text))]
-    return _join_compound_durations(grammar, text, found)
+    return _join_compound_durations(grammar, text, _split_day_ranges(text, found))

@@ -1239,25 +1239,38 @@ def _read_guarded(resolver: Resolver, c: Candidate) -> tuple[Resolved, TimeMenti
 
 def _date_of_previous(grammar: Grammar, text: str, candidates: list[Candidate], i: int) -> int | None:
     """The index of a date that dates the time(s) before it, starting at ``i``: after a
-    conversion ("9 a.m. ET (2 p.m. Paris time) on March 15") or after a part of its day
-    ("the morning of June 5"); else None."""
+    conversion ("9 a.m. ET (2 p.m. Paris time) on March 15"), after a range of clock times
+    ("from 9 a.m. to 5 p.m. Tuesday") or after a part of its day ("the morning of June 5");
+    else None."""
     if candidates[i].kind == "daypart" and i + 1 < len(candidates) and candidates[i + 1].kind in _DAY_KINDS \
             and grammar.daypart_date_gap.match(_gap(text, candidates[i], candidates[i + 1])):
         return i + 1
     if i + 2 >= len(candidates):
         return None
     first, second, day = candidates[i:i + 3]
-    if first.kind == "clock" and second.kind == "clock" and day.kind in _DAY_KINDS \
-            and grammar.conversion_gap.match(_gap(text, first, second)) \
+    if first.kind != "clock" or second.kind != "clock" or day.kind not in _DAY_KINDS:
+        return None
+    if grammar.conversion_gap.match(_gap(text, first, second)) \
             and grammar.conversion_date_gap.match(_gap(text, second, day)):
         return i + 2
+    if grammar.range_gap.match(_gap(text, first, second)) and grammar.date_time_gap.match(_gap(text, second, day)):
+        return i + 2  # "from 9 a.m. to 5 p.m. on Tuesday": both ends on Tuesday
     return None
+
+
+def _second_day_of_range(grammar: Grammar, text: str, first: Candidate, second: Candidate) -> bool:
+    """"March 20-21" without a year: the 21st is in the year read for the 20th."""
+    return (first.kind == second.kind == "date" and second.get("year") is None
+            and first.get("day") is not None and second.get("day") is not None
+            and first.get("month") == second.get("month")
+            and grammar.range_dash.match(_gap(text, first, second)) is not None)
 
 
 def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
               reference: Reference, grammar: Grammar) -> list[TimeMention]:
     """Resolve every candidate; nothing is dropped (unresolvable ones say why)."""
     resolver = Resolver(grammar, text, sentences, reference)
+    candidates = list(candidates)  # the second day of a range takes the first's year
     mentions: list[TimeMention] = []
     named: list[bool] = []
     dates_of_previous: set[int] = set()
@@ -1298,6 +1311,8 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                     i += 2
                     continue
         resolved, mention = _read_guarded(resolver, c)
+        if nxt is not None and resolved.period is not None and _second_day_of_range(grammar, text, c, nxt):
+            candidates[i + 1] = attrs.evolve(nxt, groups=nxt.groups + (("year", str(resolved.period.start.year)),))
         if i in dates_of_previous:
             mention = attrs.evolve(mention, flags=mention.flags + ("date-of-previous",))
         mentions.append(mention)

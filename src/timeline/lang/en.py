@@ -338,6 +338,8 @@ _WEEKDAY_FULL = [w for w in WEEKDAYS if w.endswith("day")]
 WEEKDAY = (rf"(?:{_cap(_WEEKDAY_FULL)}|{_alt(_WEEKDAY_FULL)}"  # "friday night" as messages write it
            rf"|(?:{_cap([w for w in WEEKDAYS if not w.endswith('day')])})\.)")
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# Between the two days of a range in one month: "March 20-21", "19–22 April".
+DAY_RANGE_DASH = r"\s?[-–]\s?"
 _SPOKEN_CENTURIES = {"seventeen": 1700, "eighteen": 1800, "nineteen": 1900, "twenty": 2000}
 _SPOKEN_TENS = [w for w in NUMBER_WORDS if NUMBER_WORDS[w] >= 10 and NUMBER_WORDS[w] < 100
                 and isinstance(NUMBER_WORDS[w], int) and " " not in w]
@@ -464,12 +466,15 @@ RULES: tuple[Rule, ...] = (
          ("2023-05-24", "2023-05-24T17:55:00Z", "2023-05-24T17:55+02:00", "2024-03-14 21:05 UTC")),
     Rule("<weekday>, <month> <day>, <year>", "date",
          rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\d|:\d)\b"
+         rf"(?:{DAY_RANGE_DASH}(?P<day_to>{DAY})(?!\d|:\d)\b)?"  # "March 20-21": two dates, a range
          rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
-         ("May 24, 2023", "Wednesday, May 24", "Sept. 3", "Jan 5th")),
+         ("May 24, 2023", "Wednesday, May 24", "Sept. 3", "Jan 5th", "June 5-6, 2024")),
     Rule("<weekday>, <day> <month> <year>", "date",
-         rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+         rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?"
+         rf"(?:(?<![\w.,:/\-–])(?P<day_from>{DAY}){DAY_RANGE_DASH})?"  # "19-22 April": two dates
+         rf"(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
          rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
-         ("24 May 2023", "Friday, 3 March", "the 5th of November")),
+         ("24 May 2023", "Friday, 3 March", "the 5th of November", "2-4 July 2013")),
     Rule("<part> <month> <year>", "date",
          rf"(?:(?P<part>{PART_OF_PERIOD})[-\s]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)",
          ("March 2019", "early May 2020", "the end of June 2021")),
@@ -720,7 +725,7 @@ RULES: tuple[Rule, ...] = (
 
 # Number-like matches preceded or followed by these are not times ("$5.55", "75%", "No. 10").
 NOT_BEFORE = r"(?:[$£€¥#№]|\b(?:No|no|Nos|Rs|USD|EUR|GBP|score|scores|scored|won|beat|lost|defeated|tied|draw|verse|chapter|Psalm|Psalms|Mark|Luke|John|Matthew|Acts|Genesis|Exodus)\.?)\s*$"
-NOT_AFTER = (r"(?:\s*(?:%|percent|per\s+cent|[-–]\d|:\d|,\d{3}\b|\.\d)|\s+(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b"
+NOT_AFTER = (r"(?:(?<=\d)\s*(?:[-–]\d|:\d|,\d{3}\b|\.\d)|\s*(?:%|percent|per\s+cent)|\s+(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b"
              r"|\s+(?:[A-Z][a-z]+\s+)?(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place)\b)")
 # A conversion between two clock times: "5 p.m. (11 p.m. Paris time)", "10 a.m. PT / 1 p.m. ET".
 CONVERSION_GAP = r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\d))$"
@@ -733,6 +738,8 @@ DAYPART_DATE_GAP = r"^\s+(?i:of|on)\s+$"
 CONVERSION_DATE_GAP = r"^\s*[)\]]\s*(?:,\s*)?(?:(?i:on)\s+)?$"
 # Range between two mentions: "from 9 a.m. to 5 p.m.", "between 1990 and 1995".
 RANGE_GAP = r"^\s*(?:(?i:to|until|till|through|and)|[-–—])\s*$"
+# A dash alone makes a range even without "from": "March 20-21", "9 a.m.-5 p.m.".
+RANGE_DASH = r"^\s*[-–]\s*$"
 RANGE_OPENERS = ("from", "between")
 # Words that can join a clause to the one before it (used to cut descriptions).
 CLAUSE_BREAKS = r"\s*(?:[;:](?=\s)|[—–]|\s-\s|,\s+(?:but|while|whereas|although|though|as|when|who|which|where)\b|\bbut\b|\band\s+then\b|\bwhile\b)\s*"
