@@ -12,6 +12,11 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "The quake struck at 3:12 a.m. local time (1812 GMT Tuesday). Crews arrived 40 minutes later.",
+        "2024-11-06", "America/New_York",
+        [("2024-11-06T03:12:00+09:00", None, "struck"), ("2024-11-05T13:52:00-05:00", None, "arrived")],
+        id="local-time-of-no-named-place-takes-its-offset-from-the-conversion"),
+    pytest.param(
         "EU leaders will meet March 20-21 in Brussels.", "2024-03-15", "Europe/Brussels",
         [("2024-03-20T00:00:00+01:00", "2024-03-20T00:00:00+01:00", "meet")], id="day-range-is-one-event"),
     pytest.param(

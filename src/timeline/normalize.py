@@ -1133,14 +1133,23 @@ def _combine_date_and_clock(resolver: Resolver, date_c: Candidate, clock_c: Cand
 _DAY_KINDS = ("date", "weekday", "relday", "anaphoric", "iso")
 
 
-def _conversion_pairs(grammar: Grammar, text: str, mentions: list[TimeMention]) -> list[tuple[int, int]]:
-    pairs = []
-    for i in range(len(mentions) - 1):
-        a, b = mentions[i], mentions[i + 1]
-        if a.type == "TIME" and b.type == "TIME" and a.grain in ("minute", "second") \
-                and b.grain in ("minute", "second") and grammar.conversion_gap.match(_gap(text, a, b)):
-            pairs.append((i, i + 1))
-    return pairs
+def _reconcile_conversion(resolver: Resolver, mentions: list[TimeMention], named: list[bool]) -> None:
+    """The last two mentions, written as a conversion, name one instant: reconcile them at once,
+    so that what is counted from the first ("40 minutes later") counts from that instant."""
+    a, b = mentions[-2], mentions[-1]
+    if not (a.type == b.type == "TIME" and a.grain in ("minute", "second") and b.grain in ("minute", "second")):
+        return
+    try:
+        mentions[-2], mentions[-1] = _reconcile(a, b, named[-2], named[-1])
+    except (OverflowError, ValueError) as exc:  # a day shift past year 9999: keep both as read
+        if not _out_of_range(exc):
+            raise
+    mentions[-1] = attrs.evolve(mentions[-1], flags=mentions[-1].flags + ("conversion-of-previous",))
+    reading = resolver.reading
+    if reading.last is a:
+        reading.last = mentions[-2]
+    if reading.last_within_day is a:
+        reading.last_within_day = mentions[-2]
 
 
 def _has_own_date(mention: TimeMention) -> bool:
@@ -1194,10 +1203,13 @@ def _reconcile(primary: TimeMention, secondary: TimeMention, primary_named: bool
     wall = other.start.replace(tzinfo=None)
     utc = named.start.astimezone(zones.UTC).replace(tzinfo=None)
     current = zones.utc_offset_minutes(other.start)
+    # Of the offsets that exist on Earth (UTC-12 to UTC+14), the one nearest the zone it was
+    # read in: "3:12 a.m. local time (1812 GMT Tuesday)" is UTC+9 on Wednesday, not UTC-15.
     offsets = [int(round((wall + timedelta(days=k) - utc).total_seconds() / 60)) for k in (-1, 0, 1)]
-    minutes = min(offsets, key=lambda m: abs(m - current))
-    if abs(minutes) > 14 * 60:
+    offsets = [m for m in offsets if -12 * 60 <= m <= 14 * 60]
+    if not offsets:
         return _flag_conflict(primary, secondary)
+    minutes = min(offsets, key=lambda m: abs(m - current))
     label = zones.offset_label(minutes)
     start = zones.in_zone(named.start, label)
     fixed = attrs.evolve(other, start=start, end=start + (other.end - other.start), timezone=label,
@@ -1308,6 +1320,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                     named.append(resolver.zone_named(pair[1]) is not None)
                     if story_clock is not None:
                         resolver.reading.set_clock(story_clock)
+                        _reconcile_conversion(resolver, mentions, named)
                     i += 2
                     continue
         resolved, mention = _read_guarded(resolver, c)
@@ -1319,14 +1332,8 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
         named.append(resolved.zone is not None)
         if story_clock is not None:
             resolver.reading.set_clock(story_clock)
+            _reconcile_conversion(resolver, mentions, named)
         elif resolved.zoned and resolved.zone is not None:
             resolver.remember_zone(c, resolved.zone)
         i += 1
-    for a, b in _conversion_pairs(grammar, text, mentions):
-        try:
-            mentions[a], mentions[b] = _reconcile(mentions[a], mentions[b], named[a], named[b])
-        except (OverflowError, ValueError) as exc:  # a day shift past year 9999: keep both as read
-            if not _out_of_range(exc):
-                raise
-        mentions[b] = attrs.evolve(mentions[b], flags=mentions[b].flags + ("conversion-of-previous",))
     return mentions
