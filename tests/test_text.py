@@ -1,3 +1,4 @@
+import pytest
 from timeline.text import split_sentences
 
 
@@ -19,3 +20,16 @@ def test_clock_time_followed_by_zone_or_conversion_does_not_end_sentence():
 def test_empty_and_whitespace():
     assert split_sentences("") == []
     assert split_sentences("  \n\n ") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Clocks fall back at 2 a.m. Sunday as daylight saving time ends.",
+    "The vote opens at 9 a.m. Jan. 5 and closes a week later.",
+    "The rally began at 5 p.m. Paris time and ended late.",
+])
+def test_a_weekday_or_date_after_am_pm_continues_the_sentence(text):
+    assert len(split_sentences(text)) == 1
+
+
+def test_a_new_sentence_after_pm_still_ends_it():
+    assert len(split_sentences("The rally began at 5 p.m. Police said it was calm.")) == 2

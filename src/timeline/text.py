@@ -5,6 +5,8 @@ import re
 
 import attrs
 
+from timeline.lang import en
+
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
 # digit or opening quote, or at a line break. Abbreviations that do not end sentences are
 # checked on the word before the period.
@@ -17,7 +19,12 @@ _NON_FINAL = frozenset(
     "mr mrs ms dr prof gov sen rep gen col lt sgt capt st jr sr inc corp co ltd no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e".split()
 )
-_TIME_SUFFIX = re.compile(r"\s+(?:\(|[A-Z]{2,5}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b|(?:Eastern|Pacific|Central|Mountain)\b)")
+# What may follow "a.m." / "p.m." in the same sentence: a zone ("5 p.m. EDT", "5 p.m. Paris
+# time"), a conversion, a weekday ("2 a.m. Sunday") or a date ("10 a.m. Jan. 5").
+_TIME_SUFFIX = re.compile(
+    r"\s+(?:\(|[A-Z]{2,5}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b|(?:Eastern|Pacific|Central|Mountain)\b"
+    rf"|(?:{'|'.join(w.capitalize() for w in en.WEEKDAYS if w.endswith('day'))})\b"
+    rf"|(?:{'|'.join(w.capitalize() for w in en.MONTHS)})\.?\s+\d)")
 
 
 @attrs.frozen
