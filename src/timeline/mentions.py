@@ -106,6 +106,7 @@ class Grammar:
     adjective_before: re.Pattern  # a determiner before an -ed word: "a still unspecified date"
     report_before: EndingAt  # a reporting verb right before a date ("said on Saturday")
     scheduled_before: EndingAt  # a verb announcing a coming event ("begins Monday")
+    plan_in_past: re.Pattern  # "had been due to expire": a plan told in the past
     lang: ModuleType
 
     def tense_cue_matches(self, text: str):
@@ -187,6 +188,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
                                     rf"\s+(?:\w+ly\s+|still\s+|yet\s+|not\s+)?$"),
         report_before=EndingAt(re.compile(lang.REPORT_BEFORE)),
         scheduled_before=EndingAt(re.compile(lang.SCHEDULED_BEFORE)),
+        plan_in_past=re.compile(lang.PLAN_IN_PAST),
         lang=lang,
     )
 

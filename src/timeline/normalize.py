@@ -447,8 +447,9 @@ def _day_in(year: int, month: int, day: int, weekday: int | None = None) -> Peri
     return day_period(d) if weekday is None or d.isoweekday() == weekday else None
 
 
-def _weekday_date(weekday: int, ref: date, direction: str, future: bool) -> date:
-    """Which calendar day a weekday name means (see the module notes in README)."""
+def _weekday_date(weekday: int, ref: date, direction: str, tense: str | None) -> date:
+    """Which calendar day a weekday name means (see the module notes in README): by its
+    direction word, else by the tense: the coming one, the nearest one, else the last one."""
     delta = weekday - ref.isoweekday()
     if direction in ("next", "coming", "this coming"):
         return ref + timedelta(days=delta if delta > 0 else delta + 7)
@@ -456,8 +457,10 @@ def _weekday_date(weekday: int, ref: date, direction: str, future: bool) -> date
         return ref + timedelta(days=delta if delta < 0 else delta - 7)
     if direction == "this":
         return ref + timedelta(days=delta)
-    if future:
+    if tense == "future":
         return ref + timedelta(days=delta if delta >= 0 else delta + 7)
+    if tense == "nearest":
+        return ref + timedelta(days=(delta + 3) % 7 - 3)
     return ref + timedelta(days=delta if delta <= 0 else delta - 7)
 
 
@@ -546,6 +549,18 @@ class Resolver:
         if c.preposition in self.lang.DEADLINE_PREPOSITIONS:
             return self.lang.DEADLINE_DAYS
         return self.lang.COMING_DAYS
+
+    def _weekday_tense(self, c: Candidate) -> str | None:
+        """`tense`, or "nearest" when the tense does not tell which week: a deadline after a
+        past verb ("had given the union until 5 p.m. Friday") or a plan told in the past
+        ("had been due to expire Friday") may lie either side of the report."""
+        tense = self.tense(c)
+        if tense == "past" and c.preposition in self.lang.DEADLINE_PREPOSITIONS:
+            return "nearest"
+        if tense == "future" and self.grammar.plan_in_past.search(
+                self.text, max(0, c.span[0] - self.lang.PLAN_IN_PAST_WINDOW), c.span[0]):
+            return "nearest"
+        return tense
 
     def _future(self, c: Candidate) -> bool:
         return self.tense(c) == "future"
@@ -725,7 +740,7 @@ class Resolver:
         part = lang.PARTS_OF_DAY.get(_norm(c.get("part")))
         if self.ref is None:
             return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
-        d = _weekday_date(weekday, self.ref, direction, self._future(c))
+        d = _weekday_date(weekday, self.ref, direction, self._weekday_tense(c))
         if part:
             return Resolved("TIME", part_of_day_period(d, part, lang.PART_OF_DAY_HOURS),
                             approximate=True, relation=self.relation(c), sets_day=True)
@@ -964,7 +979,7 @@ class Resolver:
 
     def read_eventrel(self, c: Candidate) -> Resolved:
         resolved = self.read_duration(c)
-        if resolved.relation in ("for", "since", "until"):  # "for 90 minutes before landing"
+        if resolved.relation in ("for", "since", "until", "to"):  # "for 90 minutes before landing"
             return resolved
         direction = _norm(c.get("direction"))
         relation = "before" if direction in ("before", "earlier than", "prior to") else "after"
@@ -1119,6 +1134,8 @@ def _gap(text: str, left: Candidate | TimeMention, right: Candidate | TimeMentio
 
 def _combine_date_and_clock(resolver: Resolver, date_c: Candidate, clock_c: Candidate) -> TimeMention | None:
     """'Tuesday at 3 p.m.' / '5 p.m. on May 3': one instant."""
+    if clock_c.span[0] < date_c.span[0] and date_c.preposition is None:  # "until 5 p.m. Friday"
+        date_c = attrs.evolve(date_c, preposition=clock_c.preposition)
     resolved_date = resolver.read(date_c)
     if resolved_date.period is None or resolved_date.period.grain not in ("day", "partofday"):
         return None

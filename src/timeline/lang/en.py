@@ -164,7 +164,7 @@ RELATIONS = {
     "after": "after", "shortly after": "after", "just after": "after", "soon after": "after",
     "before": "before", "shortly before": "before", "just before": "before",
     "within": "within", "for": "for", "during": "at", "over": "for", "since": "since",
-    "until": "until", "till": "until", "through": "until", "to": "until", "by": "by", "in": "in", "at": "at", "on": "at",
+    "until": "until", "till": "until", "through": "until", "to": "to", "by": "by", "in": "in", "at": "at", "on": "at",
     "from": "since", "later": "later", "afterwards": "later", "afterward": "later",
     "earlier": "earlier", "ago": "ago",
 }
@@ -204,6 +204,11 @@ SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|last
                     r"goes\s+on\s+sale|gets\s+under\s*way)"
                     # then a few words at most, none a past form: "at 10 a.m. Pacific / 1 p.m. Eastern on"
                     r"\s+(?:(?!(?:said|says|told|made|was|were|had|did)\b|\w+ed\b)[\w:./]+\s+){0,10}$")
+# A plan told in the past ("had been scheduled to expire Friday", "was due to land Monday"):
+# the plan may have been kept or dropped, so a weekday after it is the nearest one.
+PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
+                r"\s+to\b[^.;:!?]*$")
+PLAN_IN_PAST_WINDOW = 80  # characters before the time
 # A present tense ("said it is calling for a vote on Dec. 7") names the nearest such day.
 PRESENT_CUES = ("is", "are", "am")
 PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "rose",
