@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import timeline
 from timeline.timeml import (
     AnchorPair, GoldEvent, GoldTimex, GoldTlink, TimeMLDocument, align_anchors,
     gold_anchor_pairs, match_timexes, predicted_anchor_pairs, read_timeml, score_anchoring,
@@ -308,3 +309,10 @@ def test_benchmark_runs_on_three_documents(capsys: pytest.CaptureFixture[str]) -
     assert "3 documents" in output
     for label in ("strict", "relaxed", "type F1", "value F1", "anchoring", "chars/s", "== missed"):
         assert label in output
+
+
+def test_an_event_that_lasts_until_a_time_is_ended_by_it() -> None:
+    tl = timeline.extract("The road stayed closed until 5 p.m.", reference="2024-03-04", tz="UTC")
+    (event,) = tl
+    assert (event.time.start, event.time.end.isoformat()) == (None, "2024-03-04T17:00:00+00:00")
+    assert [link.rel for link in read_timeml(tl.to_timeml()).tlinks] == ["ENDED_BY"]

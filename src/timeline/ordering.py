@@ -92,9 +92,12 @@ def _counted_window(mention: TimeMention, amount_bounds: dict) -> tuple[datetime
 
 def _time_of(mention: TimeMention, lang: ModuleType, **extra) -> TimeValue:
     start, earliest, latest = _window(mention, lang) if mention.start is not None else (None, None, None)
+    end = mention.end if start is not None else None
+    if mention.relation == "until" and mention.start is not None and mention.grain in FINE_GRAINS:
+        # "closed until 5 p.m.": the event ends at that instant and began before it, when not said
+        start, end, earliest, latest = None, mention.start, None, mention.start
     return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
-                     start=start, end=mention.end if start is not None else None,
-                     earliest=earliest, latest=latest, approximate=mention.approximate,
+                     start=start, end=end, earliest=earliest, latest=latest, approximate=mention.approximate,
                      timezone=mention.timezone, **extra)
 
 

@@ -325,6 +325,8 @@ def _relation(event: Mapping[str, Any]) -> str:
     time = event["time"]
     if time.get("anchor") and not time.get("start"):
         return "AFTER"
+    if time.get("end") and not time.get("start"):  # "closed until 5 p.m.": the time ends it
+        return "ENDED_BY"
     dated_to_the_minute = _within_a_minute(time.get("start"), time.get("end"))
     if dated_to_the_minute or len(event.get("mentions") or ()) >= 2:
         return "SIMULTANEOUS"

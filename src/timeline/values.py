@@ -73,7 +73,8 @@ class TimeMention:
     rule: str = ""
     grain: str | None = None
     # How the mention relates to the event it dates: "at" (default), "after", "before",
-    # "later", "earlier", "within", "for", "since", "until", "by".
+    # "later", "earlier", "within", "for", "since", "until" (the event ends there), "to"
+    # ("postponed to Friday"), "by".
     relation: str = "at"
     # Offset/duration in seconds that a relative mention adds to its anchor event;
     # (low, high) bounds when vague ("a few minutes").
