@@ -107,6 +107,7 @@ class Grammar:
     report_before: EndingAt  # a reporting verb right before a date ("said on Saturday")
     scheduled_before: EndingAt  # a verb announcing a coming event ("begins Monday")
     plan_in_past: re.Pattern  # "had been due to expire": a plan told in the past
+    present_perfect: re.Pattern  # "has cancelled": no past day of its own
     lang: ModuleType
 
     def tense_cue_matches(self, text: str):
@@ -189,6 +190,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         report_before=EndingAt(re.compile(lang.REPORT_BEFORE)),
         scheduled_before=EndingAt(re.compile(lang.SCHEDULED_BEFORE)),
         plan_in_past=re.compile(lang.PLAN_IN_PAST),
+        present_perfect=re.compile(lang.PRESENT_PERFECT),
         lang=lang,
     )
 

@@ -552,13 +552,17 @@ class Resolver:
 
     def _weekday_tense(self, c: Candidate) -> str | None:
         """`tense`, or "nearest" when the tense does not tell which week: a deadline after a
-        past verb ("had given the union until 5 p.m. Friday") or a plan told in the past
-        ("had been due to expire Friday") may lie either side of the report."""
+        past verb ("had given the union until 5 p.m. Friday"), a plan told in the past ("had
+        been due to expire Friday") or a present perfect ("has cancelled Thursday's sailing")
+        may lie either side of the report."""
         tense = self.tense(c)
-        if tense == "past" and c.preposition in self.lang.DEADLINE_PREPOSITIONS:
+        if tense not in ("past", "future"):
+            return tense
+        window = max(0, c.span[0] - self.lang.PLAN_IN_PAST_WINDOW), c.span[0]
+        if tense == "past" and (c.preposition in self.lang.OPEN_DEADLINE_PREPOSITIONS
+                                or self.grammar.present_perfect.search(self.text, *window)):
             return "nearest"
-        if tense == "future" and self.grammar.plan_in_past.search(
-                self.text, max(0, c.span[0] - self.lang.PLAN_IN_PAST_WINDOW), c.span[0]):
+        if tense == "future" and self.grammar.plan_in_past.search(self.text, *window):
             return "nearest"
         return tense
 

@@ -209,6 +209,11 @@ SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|last
 PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
                 r"\s+to\b[^.;:!?]*$")
 PLAN_IN_PAST_WINDOW = 80  # characters before the time
+# A present perfect takes no past day of its own ("has cancelled the 8.45am sailing on
+# Thursday", "has called both sides back to the table Saturday"): a weekday after it, with
+# no simple past between, is the nearest such day.
+PRESENT_PERFECT = (r"(?i)\b(?:has|have)\s+(?:(?:already|also|now|just|not)\s+)?[a-z]+(?:ed|en|wn|ne|t)\b"
+                   r"(?:(?!\b(?:said|says|was|were|had|did|told)\b)[^.;!?])*$")
 # A present tense ("said it is calling for a vote on Dec. 7") names the nearest such day.
 PRESENT_CUES = ("is", "are", "am")
 PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "rose",
@@ -222,6 +227,9 @@ PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took"
 # ("the offer was extended to Nov. 16"), when it is near enough (DEADLINE_DAYS ahead).
 DEADLINE_PREPOSITIONS = ("to", "by", "through", "until", "till")
 DEADLINE_DAYS = 100
+# Of these, the ones that do not close a past range ("bought from Sept. 14 to Thursday"): after
+# a past verb, a weekday after them is the nearest one ("had given them until Friday").
+OPEN_DEADLINE_PREPOSITIONS = ("by", "until", "till")
 # Any date within COMING_DAYS after the reference, even in a past-tense sentence, is the
 # coming one ("the offer was extended ... until 5 p.m. EST Nov. 9"): news gives the year of
 # a date almost a year back.
