@@ -12,6 +12,11 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "By 2:30 p.m. ET, service had been restored. The road stays closed until 5 p.m.",
+        "2021-12-07", "America/Chicago",
+        [("2021-12-07T14:30:00-05:00", None, "restored"), (None, None, "closed")],
+        id="by-states-its-time-until-ends-the-event"),
+    pytest.param(
         "The quake struck at 3:12 a.m. local time (1812 GMT Tuesday). Crews arrived 40 minutes later.",
         "2024-11-06", "America/New_York",
         [("2024-11-06T03:12:00+09:00", None, "struck"), ("2024-11-05T13:52:00-05:00", None, "arrived")],

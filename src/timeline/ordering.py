@@ -47,7 +47,9 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
         return None, None, start
     if mention.relation == "after":
         return None, end, None
-    if mention.relation == "by":
+    if mention.relation == "by":  # "By 2:30 p.m., service was restored": done then at the latest
+        if mention.grain in FINE_GRAINS:
+            return start, None, start  # the time stated, and the bound
         return None, None, end
     if mention.grain in FINE_GRAINS:
         return start, None, None
