@@ -12,6 +12,11 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "Profit rose in the three months to Sept. 30. The group published its results at 7 a.m.",
+        "2022-11-08", "Europe/Berlin",
+        [(None, None, "rose"), ("2022-09-30T00:00:00+02:00", "2022-09-30T00:00:00+02:00", "rose"),
+         ("2022-11-08T07:00:00+01:00", None, "results")], id="a-period-boundary-is-not-the-day-of-clock-times"),
+    pytest.param(
         "By 2:30 p.m. ET, service had been restored. The road stays closed until 5 p.m.",
         "2021-12-07", "America/Chicago",
         [("2021-12-07T14:30:00-05:00", None, "restored"), (None, None, "closed")],

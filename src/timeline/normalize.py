@@ -1108,11 +1108,17 @@ class Resolver:
                         self.reading.quarter_in_focus = resolved.period
                     self.reading.focus_latest = resolved.period
                     self.reading.repeat = None
-            if resolved.sets_day and (self.reading.day is None or not self._dates_a_report(span)):
+            if resolved.sets_day and (self.reading.day is None or not (
+                    self._dates_a_report(span) or self._bounds_a_period(c, grain))):
                 self.reading.day = resolved.period.start.date() if resolved.period else start.date()
                 if self.ref is None or self.reading.day <= self.ref:
                     self.reading.past_day = self.reading.day
         return mention
+
+    def _bounds_a_period(self, c: Candidate, grain: str | None) -> bool:
+        """'in the three months to Sept. 30', 'since March 3': a day that ends or begins a
+        period, not the day the story's clock times fall on."""
+        return grain == "day" and c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
 
     def _dates_a_report(self, span: tuple[int, int]) -> bool:
         """'… said on Saturday': the day of the report, not of the story's clock times."""

@@ -234,6 +234,9 @@ OPEN_DEADLINE_PREPOSITIONS = ("by", "until", "till")
 # coming one ("the offer was extended ... until 5 p.m. EST Nov. 9"): news gives the year of
 # a date almost a year back.
 COMING_DAYS = 31
+# A day after these bounds a period ("the three months to Sept. 30"): the clock times that
+# follow do not fall on it.
+PERIOD_BOUNDARY_PREPOSITIONS = ("to", "through", "until", "till", "since", "from")
 # A time after these lies before the reference, whatever the tense ("on patrol since March").
 PAST_PREPOSITIONS = ("since",)
 # A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs). Matched on
