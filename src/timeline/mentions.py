@@ -1396,9 +1396,9 @@ def _with_context(grammar: Grammar, text: str, item) -> Candidate:
         preposition=preposition[0].lower() if preposition else None)
 
 
-def _counted(c: Candidate) -> bool:
-    """A duration of one figure and one unit: "two hours", "40 minutes"."""
-    return c.kind == "duration" and c.get("num") is not None and c.get("unit") is not None \
+def _counted(c: Candidate, kinds: tuple[str, ...] = ("duration",)) -> bool:
+    """One figure and one unit: "two hours", "40 minutes" (of ``kinds``)."""
+    return c.kind in kinds and c.get("num") is not None and c.get("unit") is not None \
         and c.get("num2") is None and c.get("half") is None and c.get("fraction") is None
 
 
@@ -1409,17 +1409,20 @@ def _unit_seconds(lang: ModuleType, word: str) -> float:
 
 def _join_compound_durations(grammar: Grammar, text: str, found: list[Candidate]) -> list[Candidate]:
     """"two hours" and "40 minutes" said as one ("two hours and 40 minutes", "1 hour 20
-    minutes") are one duration: joined when the second unit is the smaller, else a list."""
+    minutes", "20 hours and 15 minutes after the meeting began") are one duration, counted
+    from an event if the second is: joined when the second unit is the smaller, else a list."""
     lang, joined = grammar.lang, []
     for c in found:
         last = joined[-1] if joined else None
-        if last is not None and _counted(last) and last.get("unit_b") is None and _counted(c) \
+        if last is not None and _counted(last) and last.get("unit_b") is None \
+                and _counted(c, ("duration", "eventrel")) \
                 and c.modifier is None and grammar.compound_duration_gap.fullmatch(text, last.span[1], c.span[0]):
             if _unit_seconds(lang, last.get("unit")) > _unit_seconds(lang, c.get("unit")) > 0:
+                rest = tuple((k, v) for k, v in c.groups if k not in ("num", "unit"))  # "direction"
                 joined[-1] = attrs.evolve(
                     last, span=(last.span[0], c.span[1]), text=text[last.span[0]:c.span[1]],
-                    rule=f"{last.rule} and {c.rule}",
-                    groups=last.groups + (("num_b", c.get("num")), ("unit_b", c.get("unit"))))
+                    rule=f"{last.rule} and {c.rule}", kind=c.kind, preposition=last.preposition,
+                    groups=last.groups + (("num_b", c.get("num")), ("unit_b", c.get("unit"))) + rest)
                 continue
         joined.append(c)
     return joined
