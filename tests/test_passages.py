@@ -12,6 +12,13 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "The summit opened at 10 a.m. Saturday, a week after leaders had failed to agree at their "
+        "meeting on March 20. They broke for dinner at 8:30 p.m.", "2025-03-30", "Europe/Brussels",
+        [("2025-03-20T00:00:00+01:00", "2025-03-20T00:00:00+01:00", "meeting"),
+         ("2025-03-29T10:00:00+01:00", None, "opened"), (None, None, "opened"),  # "a week after"
+         ("2025-03-29T20:30:00+01:00", None, "broke")],
+        id="a-flashback-day-is-not-the-day-of-clock-times"),
+    pytest.param(
         "Profit rose in the three months to Sept. 30. The group published its results at 7 a.m.",
         "2022-11-08", "Europe/Berlin",
         [(None, None, "rose"), ("2022-09-30T00:00:00+02:00", "2022-09-30T00:00:00+02:00", "rose"),
@@ -21,6 +28,12 @@ PASSAGES = [
         "2021-12-07", "America/Chicago",
         [("2021-12-07T14:30:00-05:00", None, "restored"), (None, None, "closed")],
         id="by-states-its-time-until-ends-the-event"),
+    pytest.param(
+        "Queensland will count postal votes that arrive by Tuesday, November 5. The result was "
+        "called at 8.47pm AEST on Saturday.", "2024-10-27", "Australia/Sydney",
+        [("2024-10-26T20:47:00+10:00", None, "called"),
+         ("2024-11-05T00:00:00+11:00", "2024-11-05T00:00:00+11:00", "arrive")],
+        id="queensland-aest-and-by-a-day"),
     pytest.param(
         "The quake struck at 3:12 a.m. local time (1812 GMT Tuesday). Crews arrived 40 minutes later.",
         "2024-11-06", "America/New_York",

@@ -56,6 +56,8 @@ def test_user_zone_rejects_other_types():
     ("CST", "Officials in Beijing said", "Asia/Shanghai"),
     ("CST", "Storms hit Texas", "America/Chicago"),
     ("BST", "Rallies across Bangladesh and in Dhaka", "Asia/Dhaka"),
+    ("AEST", "Queensland voters went to the polls", "Australia/Brisbane"),  # AEST all year
+    ("AEST", "Fireworks over Sydney Harbour", "Australia/Sydney"),
 ])
 def test_ambiguous_abbreviations_use_context_and_are_flagged(abbr, context, zone):
     choice = zones.choose_abbreviation(abbr, context)

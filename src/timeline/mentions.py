@@ -108,6 +108,7 @@ class Grammar:
     scheduled_before: EndingAt  # a verb announcing a coming event ("begins Monday")
     plan_in_past: re.Pattern  # "had been due to expire": a plan told in the past
     present_perfect: re.Pattern  # "has cancelled": no past day of its own
+    past_perfect: re.Pattern  # "had failed": before the story
     lang: ModuleType
 
     def tense_cue_matches(self, text: str):
@@ -191,6 +192,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         scheduled_before=EndingAt(re.compile(lang.SCHEDULED_BEFORE)),
         plan_in_past=re.compile(lang.PLAN_IN_PAST),
         present_perfect=re.compile(lang.PRESENT_PERFECT),
+        past_perfect=re.compile(lang.PAST_PERFECT),
         lang=lang,
     )
 

@@ -971,15 +971,19 @@ class Resolver:
         if amount is None or base_day is None or (time_unit and base_time is None):
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation,
                             offset=offset, flags=(COUNTED_FROM_REFERENCE,) if relation in ("ago", "in") else ())
+        # "40 minutes later", "three days later": the amount is what the text says (TimeML: a
+        # DURATION, as TimeBank annotates it); the instant or day counted to is its start.
+        said = ("DURATION", duration) if relation in ("later", "earlier") \
+            and self.lang.UNITS[unit][2] <= self.lang.UNITS["week"][2] else (None, None)
         if time_unit:
             nominal = amount * self.lang.UNITS[unit][2]
-            return Resolved("TIME", approximate=approximate, relation=relation, offset=offset,
-                            instant=base_time + sign * timedelta(seconds=nominal))
+            return Resolved(said[0] or "TIME", value=said[1], approximate=approximate, relation=relation,
+                            offset=offset, instant=base_time + sign * timedelta(seconds=nominal))
         period = shift_period(base_day, unit, int(sign * amount)) if amount == int(amount) else None
         if period is None:
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation, offset=offset)
-        return Resolved("DATE", period, approximate=approximate, relation=relation, offset=offset,
-                        sets_day=period.grain == "day", sets_focus=relation == "ago")
+        return Resolved(said[0] or "DATE", period, value=said[1], approximate=approximate, relation=relation,
+                        offset=offset, sets_day=period.grain == "day", sets_focus=relation == "ago")
 
     def read_eventrel(self, c: Candidate) -> Resolved:
         resolved = self.read_duration(c)
@@ -1091,6 +1095,8 @@ class Resolver:
                 flags.extend(start_flags)
                 if zone.dst is not None and zones.is_dst(start) != zone.dst:
                     flags.append("zone-dst-mismatch")
+        if resolved.type == "DURATION" and resolved.value:  # "40 minutes later": the amount said
+            value = resolved.value
         mention = TimeMention(
             text=self.text[span[0]:span[1]], span=span, type=resolved.type, value=value or "",
             start=start, end=end, timezone=zone_name,
@@ -1109,16 +1115,20 @@ class Resolver:
                     self.reading.focus_latest = resolved.period
                     self.reading.repeat = None
             if resolved.sets_day and (self.reading.day is None or not (
-                    self._dates_a_report(span) or self._bounds_a_period(c, grain))):
+                    self._dates_a_report(span) or self._background_day(c, grain))):
                 self.reading.day = resolved.period.start.date() if resolved.period else start.date()
                 if self.ref is None or self.reading.day <= self.ref:
                     self.reading.past_day = self.reading.day
         return mention
 
-    def _bounds_a_period(self, c: Candidate, grain: str | None) -> bool:
-        """'in the three months to Sept. 30', 'since March 3': a day that ends or begins a
-        period, not the day the story's clock times fall on."""
-        return grain == "day" and c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
+    def _background_day(self, c: Candidate, grain: str | None) -> bool:
+        """A day that is not the one the story's clock times fall on: one that ends or begins a
+        period ('in the three months to Sept. 30', 'since March 3') or a flashback ('after
+        they had failed to agree at their meeting on March 20')."""
+        return grain == "day" and (
+            c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
+            or self.grammar.past_perfect.search(self.text, max(0, c.span[0] - self.lang.PLAN_IN_PAST_WINDOW),
+                                                c.span[0]) is not None)
 
     def _dates_a_report(self, span: tuple[int, int]) -> bool:
         """'… said on Saturday': the day of the report, not of the story's clock times."""

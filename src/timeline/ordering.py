@@ -47,10 +47,9 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
         return None, None, start
     if mention.relation == "after":
         return None, end, None
-    if mention.relation == "by":  # "By 2:30 p.m., service was restored": done then at the latest
-        if mention.grain in FINE_GRAINS:
-            return start, None, start  # the time stated, and the bound
-        return None, None, end
+    if mention.relation == "by":  # "By 2:30 p.m., service was restored": the time said, as at
+        start, earliest, latest = _window(attrs.evolve(mention, relation="at"), lang)
+        return start, earliest, latest or start  # and a clock time is the latest it happened
     if mention.grain in FINE_GRAINS:
         return start, None, None
     mod = next((flag[4:] for flag in mention.flags if flag.startswith("mod:")), None)

@@ -209,6 +209,9 @@ SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|last
 PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
                 r"\s+to\b[^.;:!?]*$")
 PLAN_IN_PAST_WINDOW = 80  # characters before the time
+# A past perfect tells of what came before the story ("had failed to agree on March 20"): its
+# day is not the one the story's clock times fall on.
+PAST_PERFECT = r"(?i)\bhad\s+(?:(?:not|never|already|just|also)\s+)?[a-z]+(?:ed|en|wn|ne|t)\b[^.;!?]*$"
 # A present perfect takes no past day of its own ("has cancelled the 8.45am sailing on
 # Thursday", "has called both sides back to the table Saturday"): a weekday after it, with
 # no simple past between, is the nearest such day.
