@@ -1,0 +1,46 @@
+"""Whole articles scored as held-out ones are: ``../shared/tools/check_article.py``.
+
+``examples/articles/`` holds twelve news articles written for this project, each with the
+timeline a careful reader gives it (``NAME.expected.json``, the worked example's schema):
+an earthquake in local time and GMT, a rocket launch, a bank outage, a trial, a football
+final, an election in Queensland, a diverted flight, a storm, earnings, a transit strike
+across a clock change, an all-night summit across another, and an anniversary. They were
+written without reading the library and tuned on afterwards, so they guard against
+regressions; they do not measure accuracy on unseen text (see README, "Measured").
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
+ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
+# Checks passed when these articles were added (349 of 380); a change may raise it, not lower it.
+PASSED_AT_LEAST = 349
+
+
+def _score(paths: list[Path]) -> tuple[int, int, str]:
+    run = subprocess.run([sys.executable, str(CHECKER), *map(str, paths)], capture_output=True, text=True,
+                         cwd=REPO, timeout=300)
+    last = run.stdout.strip().splitlines()[-1]
+    passed, total = map(int, re.match(r"articles: (\d+)/(\d+) checks", last).groups())
+    return passed, total, run.stdout
+
+
+@pytest.mark.skipif(not CHECKER.exists(), reason="needs ../shared beside the repository")
+def test_the_articles_keep_their_score():
+    passed, total, report = _score(ARTICLES)
+    assert total == 380
+    assert passed >= PASSED_AT_LEAST, report
+
+
+@pytest.mark.skipif(not CHECKER.exists(), reason="needs ../shared beside the repository")
+def test_the_worked_example_passes_every_check():
+    gold = REPO.parent / "shared" / "examples" / "desantis-twitter-spaces.expected.json"
+    passed, total, report = _score([gold])
+    assert passed == total, report
