@@ -20,8 +20,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
 ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
-# Checks passed when these articles were added (349 of 380); a change may raise it, not lower it.
-PASSED_AT_LEAST = 349
+# Checks passed when these articles were added (353 of 380); a change may raise it, not lower it.
+PASSED_AT_LEAST = 353
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:

@@ -96,6 +96,7 @@ class Grammar:
     date_time_gap: re.Pattern
     conversion_date_gap: re.Pattern
     daypart_date_gap: re.Pattern
+    clock_day_later_gap: re.Pattern
     range_gap: re.Pattern
     range_dash: re.Pattern
     compound_duration_gap: re.Pattern
@@ -176,6 +177,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         date_time_gap=re.compile(lang.DATE_TIME_GAP),
         conversion_date_gap=re.compile(lang.CONVERSION_DATE_GAP),
         daypart_date_gap=re.compile(lang.DAYPART_DATE_GAP),
+        clock_day_later_gap=re.compile(lang.CLOCK_DAY_LATER_GAP),
         range_gap=re.compile(lang.RANGE_GAP),
         range_dash=re.compile(lang.RANGE_DASH),
         compound_duration_gap=re.compile(lang.COMPOUND_DURATION_GAP),

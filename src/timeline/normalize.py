@@ -769,7 +769,7 @@ class Resolver:
         base = self.day_in_focus(c) if direction.endswith(("that", "the")) else self.ref
         if base is None:
             return Resolved("TIME", value=f"XXXX-XX-XXT{part}", unresolved="no reference date")
-        if direction.endswith("last"):
+        if direction.endswith("last") or (not direction and not self._future(c)):  # "attacked overnight"
             base -= timedelta(days=1)
         return Resolved("TIME", part_of_day_period(base, part, self.lang.PART_OF_DAY_HOURS),
                         approximate=True, relation=self.relation(c), sets_day=True)
@@ -1269,10 +1269,11 @@ def _out_of_range(exc: Exception) -> bool:
 _BEYOND = "beyond the years 1-9999 that a calendar date can have"
 
 
-def _read_guarded(resolver: Resolver, c: Candidate) -> tuple[Resolved, TimeMention]:
-    """resolver.read + to_mention; a value off the calendar is kept unresolved, saying so."""
+def _read_guarded(resolver: Resolver, c: Candidate, day: date | None = None) -> tuple[Resolved, TimeMention]:
+    """resolver.read + to_mention (a clock time on ``day`` when its date is said after it); a
+    value off the calendar is kept unresolved, saying so."""
     try:
-        resolved = resolver.read(c)
+        resolved = resolver.read_clock(c, day=day) if day is not None and c.kind == "clock" else resolver.read(c)
         return resolved, resolver.to_mention(c, resolved)
     except (OverflowError, ValueError) as exc:
         if not _out_of_range(exc):
@@ -1289,11 +1290,14 @@ def _read_guarded(resolver: Resolver, c: Candidate) -> tuple[Resolved, TimeMenti
 def _date_of_previous(grammar: Grammar, text: str, candidates: list[Candidate], i: int) -> int | None:
     """The index of a date that dates the time(s) before it, starting at ``i``: after a
     conversion ("9 a.m. ET (2 p.m. Paris time) on March 15"), after a range of clock times
-    ("from 9 a.m. to 5 p.m. Tuesday") or after a part of its day ("the morning of June 5");
-    else None."""
-    if candidates[i].kind == "daypart" and i + 1 < len(candidates) and candidates[i + 1].kind in _DAY_KINDS \
-            and grammar.daypart_date_gap.match(_gap(text, candidates[i], candidates[i + 1])):
-        return i + 1
+    ("from 9 a.m. to 5 p.m. Tuesday"), after a part of its day ("the morning of June 5") or
+    later in a clock time's clause ("the 8.45am sailing to Pembroke on Thursday"); else None."""
+    if i + 1 < len(candidates) and candidates[i + 1].kind in _DAY_KINDS:
+        gap = _gap(text, candidates[i], candidates[i + 1])
+        if candidates[i].kind == "daypart" and grammar.daypart_date_gap.match(gap):
+            return i + 1
+        if candidates[i].kind == "clock" and grammar.clock_day_later_gap.match(gap):
+            return i + 1  # "the 8.45am sailing from Rosslare on Thursday"
     if i + 2 >= len(candidates):
         return None
     first, second, day = candidates[i:i + 3]
@@ -1323,6 +1327,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
     mentions: list[TimeMention] = []
     named: list[bool] = []
     dates_of_previous: set[int] = set()
+    said_day: tuple[int, date] | None = None  # (index of a date said after its times, its day)
     i = 0
     while i < len(candidates):
         c = candidates[i]
@@ -1340,6 +1345,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                 period = None  # read again below, where it is kept unresolved
             if period is not None and period.start is not None and period.grain == "day":
                 resolver.reading.day = period.start.date()
+                said_day = (later_date, resolver.reading.day)
                 dates_of_previous.add(later_date)
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         if nxt is not None and grammar.date_time_gap.match(_gap(text, c, nxt)):
@@ -1360,7 +1366,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                         _reconcile_conversion(resolver, mentions, named)
                     i += 2
                     continue
-        resolved, mention = _read_guarded(resolver, c)
+        resolved, mention = _read_guarded(resolver, c, said_day[1] if said_day and i < said_day[0] else None)
         if nxt is not None and resolved.period is not None and _second_day_of_range(grammar, text, c, nxt):
             candidates[i + 1] = attrs.evolve(nxt, groups=nxt.groups + (("year", str(resolved.period.start.year)),))
         if i in dates_of_previous:

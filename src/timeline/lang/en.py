@@ -204,19 +204,22 @@ SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|last
                     r"goes\s+on\s+sale|gets\s+under\s*way)"
                     # then a few words at most, none a past form: "at 10 a.m. Pacific / 1 p.m. Eastern on"
                     r"\s+(?:(?!(?:said|says|told|made|was|were|had|did)\b|\w+ed\b)[\w:./]+\s+){0,10}$")
+# One character of the same clause: not a sentence or clause end (a period inside "8.45am" or
+# "a.m." is not one).
+_IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z]))"
 # A plan told in the past ("had been scheduled to expire Friday", "was due to land Monday"):
 # the plan may have been kept or dropped, so a weekday after it is the nearest one.
 PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
-                r"\s+to\b[^.;:!?]*$")
+                rf"\s+to\b{_IN_CLAUSE}*$")
 PLAN_IN_PAST_WINDOW = 80  # characters before the time
 # A past perfect tells of what came before the story ("had failed to agree on March 20"): its
 # day is not the one the story's clock times fall on.
-PAST_PERFECT = r"(?i)\bhad\s+(?:(?:not|never|already|just|also)\s+)?[a-z]+(?:ed|en|wn|ne|t)\b[^.;!?]*$"
+PAST_PERFECT = rf"(?i)\bhad\s+(?:(?:not|never|already|just|also)\s+)?[a-z]+(?:ed|en|wn|ne|t)\b{_IN_CLAUSE}*$"
 # A present perfect takes no past day of its own ("has cancelled the 8.45am sailing on
 # Thursday", "has called both sides back to the table Saturday"): a weekday after it, with
 # no simple past between, is the nearest such day.
 PRESENT_PERFECT = (r"(?i)\b(?:has|have)\s+(?:(?:already|also|now|just|not)\s+)?[a-z]+(?:ed|en|wn|ne|t)\b"
-                   r"(?:(?!\b(?:said|says|was|were|had|did|told)\b)[^.;!?])*$")
+                   rf"(?:(?!\b(?:said|says|was|were|had|did|told)\b){_IN_CLAUSE})*$")
 # A present tense ("said it is calling for a vote on Dec. 7") names the nearest such day.
 PRESENT_CUES = ("is", "are", "am")
 PAST_CUES = ("was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "rose",
@@ -539,6 +542,9 @@ RULES: tuple[Rule, ...] = (
     Rule("<this|last> <part of day>", "partofday",
          rf"(?P<direction>(?i:this|that|last|early\s+this|late\s+last|late\s+this|early\s+that|late\s+that))\s+(?P<part>{PART_OF_DAY})\b",
          ("this morning", "last night", "that evening")),
+    Rule("overnight", "partofday",  # the coming night, or the last one; "the overnight rate" is no time
+         r"(?<![Aa]n\s)(?<![Tt]he\s)(?P<part>(?i:overnight))\b(?![-‐]|\s+(?:rates?|success|sensation|lending|index)\b)",
+         ("rain will spread overnight", "rebels attacked overnight")),
     Rule("in the <part of day>", "partofday",  # the day in focus: "Shares fell Friday. In the morning, ..."
          rf"(?P<direction>(?i:the))\s+(?P<part>(?i:morning|afternoon|evening|night))\b"
          r"(?!\s+(?:of|before|after|when|that|which|where|he|she|they|we|I)\b|['’])",
@@ -704,7 +710,7 @@ RULES: tuple[Rule, ...] = (
     Rule("<amount> <unit>", "duration",
          rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT_RANGE}\s+"
          rf"(?:{UNIT_ADJECTIVE}\s+)?(?P<unit>{UNIT})\b"
-         r"(?![-‐\s]old\b|(?<=[Qq]uarter)\s+of\b)",  # an age; "a quarter of the market"
+         r"(?![-‐\s]old\b|(?<=[Qq]uarter)\s+(?:of|point|percentage)\b)",  # an age; "a quarter of the market", "a quarter point"
          ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes", "the nine months",
           "two to three weeks"),
          takes_modifier=True, veto=RATE),
@@ -750,6 +756,10 @@ NOT_AFTER = (r"(?:(?<=\d)\s*(?:[-–]\d|:\d|,\d{3}\b|\.\d)|\s*(?:%|percent|per\s
 CONVERSION_GAP = r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\d))$"
 # A date and a clock time written together: "Tuesday at 3 p.m.", "5 p.m. on May 3".
 DATE_TIME_GAP = r"^\s*(?:,\s*)?(?:(?i:at|on|around|about)\s+)?$"
+# Between a clock time and the day it falls on, said later in its clause: "the 8.45am sailing
+# from Rosslare to Pembroke on Thursday" (no clause break, no "and" or other verb's time).
+CLOCK_DAY_LATER_GAP = (r"^(?:(?![,;:()]|\s(?:and|but|or|when|while|after|before|since|until|said|says|as)\s)"
+                       r"[^.!?\d]){1,60}?\s(?i:on)\s$")
 # Between a part of a day and the day it is part of: "the morning [of] June 5".
 DAYPART_DATE_GAP = r"^\s+(?i:of|on)\s+$"
 # A date after a conversion's closing parenthesis dates both sides: "9 a.m. ET (2 p.m. Paris
