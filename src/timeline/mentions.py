@@ -228,14 +228,16 @@ def _scan_naive(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Mat
 def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
     """What ``_scan_naive`` finds, running each rule only in the windows around its triggers."""
     index = _scan_index(grammar)
+    shortcuts = index.use_shortcuts()
     found: list[tuple[int, int, int, re.Match]] = []
     for compiled in index.everywhere:
         for match in compiled.regex.finditer(text):
             _keep(grammar, compiled, text, match, found)
-    for group, windows in index.windows(text):
-        if group.gate is not None:
+    for group, windows in index.windows(text, shortcuts):
+        if shortcuts and group.gate is not None:
             windows = [(start, end) for start, end in windows if group.gate.search(text, start, end)]
-        for compiled, (regex, probe) in zip(group.rules, group.scans):
+        scans = group.scans if shortcuts else [(compiled.regex, False) for compiled in group.rules]
+        for compiled, (regex, probe) in zip(group.rules, scans):
             search = regex.search
             rematch = compiled.regex.match if probe else None  # see `_with_first_class`
             for start, end in windows:
@@ -1025,9 +1027,9 @@ class _Group:
     """Rules that share a trigger; ``before``/``after`` are the widest among them.
 
     What the windows run (``scans``, ``gate``) and the trigger checks (``checks``) are
-    written from the rules the first time a text needs them: compiling them all when the
-    index is built took 0.6 s of the first call, and a text uses few groups (a 2,000-character
-    text: 23 of the 63 groups' checks, 8 groups' windows)."""
+    shortcuts (the scan finds the same matches without them), written from the rules when
+    first read (see `_ScanIndex.use_shortcuts`): writing them with the index took 0.6 s of
+    the first call."""
 
     digit: bool
     words: frozenset
@@ -1035,8 +1037,16 @@ class _Group:
     after: int
     rules: tuple[_CompiledRule, ...]
     word_start: re.Pattern | None  # matches at the start of a prefilter hit holding one of ``words``
-    # per rule, (the parse its trigger was read from, that trigger, its `_Reader.first_class`)
-    readings: tuple[tuple[list, _Trigger, str | None], ...] = attrs.field(eq=False, repr=False)
+    # per rule, (the parse its trigger was read from, that trigger, its `_Reader.first_class`),
+    # until the shortcuts are written (see `write_shortcuts`)
+    readings: list[tuple[list, _Trigger, str | None]] = attrs.field(eq=False, repr=False)
+
+    def write_shortcuts(self) -> None:
+        """Write ``checks``, ``scans`` and ``gate`` now, and let go of the parses they are
+        written from: kept, their ~50,000 objects slowed each run of the garbage collector
+        (every later extract: 2.5%)."""
+        self.checks, self.scans, self.gate  # noqa: B018 - written on first reading
+        self.readings.clear()
 
     @functools.cached_property
     def scans(self) -> tuple[tuple[re.Pattern, bool], ...]:
@@ -1161,7 +1171,7 @@ class _ScanIndex:
             word_start = re.compile("|".join(_word_source(w) for w in sorted(words))) if words else None
             groups.append(_Group(digit, words, max(t.before for t, _, _ in members),
                                  max(t.after for t, _, _ in members), tuple(c for _, c, _ in members),
-                                 word_start, tuple(reading for _, _, reading in members)))
+                                 word_start, [reading for _, _, reading in members]))
         self.groups = tuple(groups)
         self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
         self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
@@ -1214,6 +1224,7 @@ class _ScanIndex:
         self.slow_words = re.compile(rf"(?<![A-Za-z])(?=((?i:{trie})))")
         self.slow_marks = re.compile(f"(?=([{mark_class}](?i:{mark_rest})))" if marks else "(?!)")
         self._hit_groups: dict[str, tuple[int, ...]] = {}
+        self.scans_started = 0  # see `use_shortcuts`
 
     def _groups_of(self, word: str) -> tuple[int, ...]:
         """The word groups with a trigger at the start of prefilter hit ``word``."""
@@ -1275,8 +1286,21 @@ class _ScanIndex:
             spans.sort()
         return hits, _disjoint(runs)
 
-    def windows(self, text: str):
-        """(group, [(start, end), ...]) for every group with a trigger in ``text``."""
+    def use_shortcuts(self) -> bool:
+        """Whether a scan starting now uses the groups' shortcuts (checks, scans, gate: see
+        `_Group`), which the scan finds the same matches without. Writing them all takes
+        ~0.5 s and they save ~60 ms a MB of text: the process's first scan goes without (it
+        would not win that back below ~10 MB); the second writes them all at once (a process
+        that scans twice will likely scan many times, and then runs at full speed at once)."""
+        self.scans_started += 1
+        if self.scans_started == 2:
+            for group in self.groups:
+                group.write_shortcuts()
+        return self.scans_started > 1
+
+    def windows(self, text: str, shortcuts: bool = True):
+        """(group, [(start, end), ...]) for every group with a trigger in ``text``; without
+        ``shortcuts``, around every trigger (no checks)."""
         hits, long_runs = self._hits(text)
         run_ends = [end for _, end in long_runs]
         size = len(text)
@@ -1288,7 +1312,7 @@ class _ScanIndex:
                 continue
             before, after = group.before, group.after
             dropped: list[tuple[int, int]] = []
-            if group.checks is not None:
+            if shortcuts and group.checks is not None:
                 spans, dropped = _checked(group, text, backwards, spans, long_runs, run_ends)
                 if not spans:
                     continue
