@@ -56,6 +56,18 @@ def test_fast_scan_equals_naive_scan_on_the_example_and_corpus():
     assert_same_as_naive("\n".join(lines))
 
 
+def test_fast_scan_equals_naive_scan_without_shortcuts():
+    """A process's first scan runs without the groups' checks, scans and gates (see
+    `_ScanIndex.use_shortcuts`): it must find the same."""
+    index = mentions._scan_index(GRAMMAR)
+    texts = [(REPO / "examples" / "desantis-twitter-spaces.txt").read_text(encoding="utf-8")]
+    texts += [f"{example}, and then {example} x" for rule in en.RULES for example in rule.examples]
+    for text in texts:
+        index.scans_started = 0  # the next scan is the first
+        assert_same_as_naive(text)
+    assert index.scans_started == 1
+
+
 @pytest.mark.parametrize("gap", ["          ", " \n\n\n\t ", "\u2003" * 9])
 def test_fast_scan_equals_naive_scan_across_long_runs(gap):
     """Windows assume short runs of spaces; a match across a long one must still be found."""

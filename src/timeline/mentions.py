@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from types import ModuleType
 
@@ -237,14 +238,16 @@ def _scan_naive(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Mat
 def _scan(grammar: Grammar, text: str) -> list[tuple[int, int, int, re.Match]]:
     """What ``_scan_naive`` finds, running each rule only in the windows around its triggers."""
     index = _scan_index(grammar)
+    shortcuts = index.use_shortcuts()
     found: list[tuple[int, int, int, re.Match]] = []
     for compiled in index.everywhere:
         for match in compiled.regex.finditer(text):
             _keep(grammar, compiled, text, match, found)
-    for group, windows in index.windows(text):
-        if group.gate is not None:
+    for group, windows in index.windows(text, shortcuts):
+        if shortcuts and group.gate is not None:
             windows = [(start, end) for start, end in windows if group.gate.search(text, start, end)]
-        for compiled, (regex, probe) in zip(group.rules, group.scans):
+        scans = group.scans if shortcuts else [(compiled.regex, False) for compiled in group.rules]
+        for compiled, (regex, probe) in zip(group.rules, scans):
             search = regex.search
             rematch = compiled.regex.match if probe else None  # see `_with_first_class`
             for start, end in windows:
@@ -323,23 +326,29 @@ class _Trigger:
 
     def cost(self, time_words: frozenset[str]) -> float:
         """Rough characters scanned per character of text: how often the trigger occurs
-        times its window. A digit run is about 0.006 of positions in news text, a word start
-        about 0.17, a punctuation mark 0.02, a given digit 0.0012; each further fixed letter
-        divides that by ~15,
-        a digit or mark by ~50, a capital by 5; all-letter words outside the language's
-        time words are taken as common ones (x20)."""
+        times its window. A digit run is about 0.006 of positions in news text; a word, see
+        `_word_share`."""
         total = 0.006 if self.digit else 0.0
         for word in self.words:
-            string = "".join(c for c, _ in word)
-            share = 0.17 if string[0].isalpha() else 0.02 if not string[0].isdigit() else 0.0012
-            if not word[0][1] and string[0].isupper():
-                share *= 0.2
-            if string.isalpha() and string.lower() not in time_words:
-                share *= 20
-            for char in string[1:]:
-                share /= 15 if char.isalpha() else 50
-            total += share
+            total += _word_share(word, time_words)
         return total * (self.before + self.after + _CALL_COST)
+
+
+@functools.cache  # (the same words are weighed for many parts of a pattern)
+def _word_share(word: tuple, time_words: frozenset[str]) -> float:
+    """How often a trigger word occurs per character of news text: a word start about 0.17,
+    a punctuation mark 0.02, a given digit 0.0012; each further fixed letter divides that
+    by ~15, a digit or mark by ~50, a capital by 5; all-letter words outside the language's
+    time words are taken as common ones (x20)."""
+    string = "".join(c for c, _ in word)
+    share = 0.17 if string[0].isalpha() else 0.02 if not string[0].isdigit() else 0.0012
+    if not word[0][1] and string[0].isupper():
+        share *= 0.2
+    if string.isalpha() and string.lower() not in time_words:
+        share *= 20
+    for char in string[1:]:
+        share /= 15 if char.isalpha() else 50
+    return share
 
 
 def _is_mark(char: str) -> bool:
@@ -418,6 +427,26 @@ _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) + ((_sre.POSSESSIVE_REPEAT,) if ha
 _GROUPS = (_sre.SUBPATTERN,) + ((_sre.ATOMIC_GROUP,) if hasattr(_sre, "ATOMIC_GROUP") else ())
 
 
+def _plain(items) -> list:
+    """A parsed pattern with its `SubPattern`s made lists: the trigger analysis reads each
+    many times over, and a `SubPattern` is indexed through a Python method (the analysis of
+    all rules: 0.25 -> 0.21 s)."""
+    nodes = []
+    for op, av in (items.data if isinstance(items, _sre.SubPattern) else items):
+        if op is _sre.SUBPATTERN:
+            av = (*av[:3], _plain(av[3]))
+        elif op in _GROUPS:
+            av = _plain(av)
+        elif op is _sre.BRANCH:
+            av = (av[0], [_plain(branch) for branch in av[1]])
+        elif op in _REPEATS:
+            av = (av[0], av[1], _plain(av[2]))
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            av = (av[0], _plain(av[1]))
+        nodes.append((op, av))
+    return nodes
+
+
 class _Reader:
     """Reads one parsed pattern: how much it can consume, how far it can read, and its
     cheapest trigger (results remembered per node of this parse)."""
@@ -426,13 +455,16 @@ class _Reader:
         self._memo: dict[tuple, object] = {}
         self.time_words = time_words
 
-    def _remember(self, kind: str, op, av, icase: bool, compute):
+    def _remember(self, compute, op, av, icase: bool, *more):
+        """``compute(op, av, icase, *more)``, once per node (and arguments)."""
         if op in _SINGLE:
-            return compute()
-        key = (kind, id(av), icase)
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+            return compute(op, av, icase, *more)
+        key = (compute.__name__, id(av), icase, *more)
+        try:
+            return self._memo[key]
+        except KeyError:
+            found = self._memo[key] = compute(op, av, icase, *more)
+            return found
 
     # -- flags and children
     @staticmethod
@@ -462,7 +494,7 @@ class _Reader:
         return sum(self.node_width(op, av, icase) for op, av in items)
 
     def node_width(self, op, av, icase: bool) -> int:
-        return self._remember("width", op, av, icase, lambda: self._node_width(op, av, icase))
+        return self._remember(self._node_width, op, av, icase)
 
     def _node_width(self, op, av, icase: bool) -> int:
         if op in _SINGLE:
@@ -486,7 +518,7 @@ class _Reader:
         return max(best, consumed)
 
     def node_reach(self, op, av, icase: bool) -> int:
-        return self._remember("reach", op, av, icase, lambda: self._node_reach(op, av, icase))
+        return self._remember(self._node_reach, op, av, icase)
 
     def _node_reach(self, op, av, icase: bool) -> int:
         if op in _SINGLE:
@@ -518,6 +550,9 @@ class _Reader:
         return None
 
     def node_ends_without_letter(self, op, av, icase: bool) -> bool | None:
+        return self._remember(self._node_ends_without_letter, op, av, icase)
+
+    def _node_ends_without_letter(self, op, av, icase: bool) -> bool | None:
         if op in (_sre.LITERAL, _sre.IN):
             return _set_has_no_letter(op, av, icase)
         if op in (_sre.NOT_LITERAL, _sre.ANY):
@@ -534,6 +569,9 @@ class _Reader:
         raise _Opaque(f"unsupported construct {op}")
 
     def node_min_width(self, op, av) -> int:
+        return self._remember(self._node_min_width, op, av, False)
+
+    def _node_min_width(self, op, av, _icase: bool) -> int:
         if op in _SINGLE:
             return 1
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
@@ -561,7 +599,7 @@ class _Reader:
         return found, True
 
     def node_lead(self, op, av, icase: bool) -> tuple[set, bool]:
-        return self._remember("lead", op, av, icase, lambda: self._node_lead(op, av, icase))
+        return self._remember(self._node_lead, op, av, icase)
 
     def _node_lead(self, op, av, icase: bool) -> tuple[set, bool]:
         if op is _sre.LITERAL:
@@ -657,6 +695,7 @@ class _Reader:
     def trigger(self, items, icase: bool, letter_free_before: bool) -> _Trigger | None:
         """The cheapest trigger every match of ``items`` contains; distances from their start."""
         best: _Trigger | None = None
+        best_cost = 0.0
         offset = 0
         items = list(items)
         reaches = [0] * (len(items) + 1)  # how far right of each node the rest can read
@@ -678,8 +717,9 @@ class _Reader:
                 reach = reaches[i]
                 for option in options:
                     placed = attrs.evolve(option, before=offset + option.before, after=max(option.after, reach))
-                    if best is None or placed.cost(self.time_words) < best.cost(self.time_words):
-                        best = placed
+                    cost = placed.cost(self.time_words)
+                    if best is None or cost < best_cost:
+                        best, best_cost = placed, cost
             offset += self.node_width(op, av, icase)
             letter_free_before = self._after(op, av, icase, letter_free_before)
         return best
@@ -687,6 +727,10 @@ class _Reader:
     def _words(self, items, icase: bool, letter_free_before: bool) -> set | None:
         """The strings every match of ``items`` starts with, when each can be a trigger: a
         word at a word start, or two or more characters from an ASCII mark on (":3", "/1")."""
+        if not letter_free_before:  # a word after a letter: no trigger (seen from the first item)
+            first, _ = self.node_lead(*items[0], icase)
+            if any(string and ord(string[0][0]) in _ASCII_LETTERS for string in first):
+                return None
         strings, _ = self.lead(items, icase)
         words = set()
         for string in strings:
@@ -722,17 +766,19 @@ class _Reader:
         return verdict is not False and letter_free
 
     def _node_trigger(self, op, av, icase: bool, letter_free_before: bool) -> _Trigger | None:
-        return self._remember(f"trigger{letter_free_before}", op, av, icase,
-                              lambda: self._node_trigger_uncached(op, av, icase, letter_free_before))
+        return self._remember(self._node_trigger_uncached, op, av, icase, letter_free_before)
 
     def _node_trigger_uncached(self, op, av, icase: bool, letter_free_before: bool) -> _Trigger | None:
         if op in _GROUPS:
             items, inner_icase = self._inner(op, av, icase)
             return self.trigger(items, inner_icase, letter_free_before)
         if op is _sre.BRANCH:
-            chosen = [self.trigger(branch, icase, letter_free_before) for branch in av[1]]
-            if any(t is None for t in chosen):
-                return None
+            chosen = []
+            for branch in av[1]:  # (a branch without a trigger: none for the whole)
+                found = self.trigger(branch, icase, letter_free_before)
+                if found is None:
+                    return None
+                chosen.append(found)
             return _Trigger(any(t.digit for t in chosen), frozenset().union(*(t.words for t in chosen)),
                             max(t.before for t in chosen), max(t.after for t in chosen),
                             ("branch", tuple(t.path for t in chosen)))
@@ -857,6 +903,8 @@ def _source(items, reverse: bool = False) -> str:
     for op, av in (reversed(list(items)) if reverse else items):
         if op is _sre.ANY:
             parts.append(".")
+        elif op is _sre.LITERAL:  # (as the character, not a class: the same parse, and most of
+            parts.append(re.escape(chr(av)))  # a pattern: its source ~4x shorter, compiled faster)
         elif op in _SINGLE:
             parts.append(_class_source(op, av, False))
         elif op is _sre.AT:
@@ -952,14 +1000,25 @@ class _Check:
     head: re.Pattern | None
 
 
-def _trigger_check(regex: re.Pattern, analysed, trigger: _Trigger) -> _Check | None:
-    """The check for ``trigger`` of ``analysed`` (the parse the trigger was read from, maybe
-    with the zone stand-in) in ``regex``, with the parts worth running; None if no part is,
-    or where it cannot be written. A part is worth it if it refuses a trigger word among
+@attrs.frozen
+class _Reading:
+    """What the index read of a rule: its parse (with the zone's stand-in if ``stand_in``), its
+    trigger there, and the characters it can start with (see `_Reader.first_class`)."""
+
+    parsed: list
+    trigger: _Trigger
+    first: str | None
+    stand_in: bool
+
+
+def _trigger_check(regex: re.Pattern, reading: _Reading) -> _Check | None:
+    """The check for the trigger of ``reading`` in ``regex``, with the parts worth running;
+    None if no part is, or where it cannot be written. A part is worth it if it refuses a trigger word among
     plain words ("x x days x x"): one that takes that refuses few triggers and costs more
     than it saves (~0.3-0.6 µs a trigger, a window ~1-8 µs). Digit triggers are not checked:
     a run would be checked at each of its digits, and their windows are cheap (many runs
     share one, and `re` skips ahead to a digit)."""
+    analysed, trigger = reading.parsed, reading.trigger
     if trigger.digit or not trigger.path:
         return None
     words = ["".join(char for char, _ in word) for word in trigger.words]
@@ -968,14 +1027,14 @@ def _trigger_check(regex: re.Pattern, analysed, trigger: _Trigger) -> _Check | N
         # zone can take) compiles fast where the zone alternation does not (building the
         # index: 1.30 -> 1.11 s), and it takes every zone: a head so written is exact where
         # no long run is near (see `_checked`), a tail good enough to try on plain words.
-        # A tail worth running is then written from the rule itself.
+        # A tail worth running is then written from the rule itself (if the stand-in was in).
         items = list(analysed)
         head_source = _head_source_reversed(items, trigger.path)
         head = re.compile(head_source, regex.flags) if head_source else None
         tail = re.compile(_tail_source(items, trigger.path), regex.flags)
         if any(tail.match(word + " x x") for word in words):
             tail = None
-        else:
+        elif reading.stand_in:
             items = list(_sre.parse(regex.pattern, regex.flags))
             tail = (re.compile(_tail_source(items, trigger.path), regex.flags)
                     if _same_shape(items, list(analysed), trigger.path) else None)
@@ -986,9 +1045,14 @@ def _trigger_check(regex: re.Pattern, analysed, trigger: _Trigger) -> _Check | N
     return None if tail is None and head is None else _Check(tail, head)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # (a __dict__ for the parts written on first use)
 class _Group:
-    """Rules that share a trigger; ``before``/``after`` are the widest among them."""
+    """Rules that share a trigger; ``before``/``after`` are the widest among them.
+
+    What the windows run (``scans``, ``gate``) and the trigger checks (``checks``) are
+    shortcuts (the scan finds the same matches without them), written from the rules when
+    first read (see `_ScanIndex.use_shortcuts`): writing them with the index took 0.6 s of
+    the first call."""
 
     digit: bool
     words: frozenset
@@ -996,9 +1060,31 @@ class _Group:
     after: int
     rules: tuple[_CompiledRule, ...]
     word_start: re.Pattern | None  # matches at the start of a prefilter hit holding one of ``words``
-    scans: tuple[tuple[re.Pattern, bool], ...]  # per rule, what the windows run (see `_with_first_class`)
-    checks: tuple[_Check, ...] | None  # per rule, its trigger check; None: every trigger counts
-    gate: re.Pattern | None = None  # found in a window where any of the rules matches (see `_gate`)
+    readings: list[_Reading] = attrs.field(eq=False, repr=False)  # per rule, until the shortcuts are written
+
+    def write_shortcuts(self) -> None:
+        """Write ``checks``, ``scans`` and ``gate`` now, and let go of the parses they are
+        written from: kept, their ~50,000 objects slowed each run of the garbage collector
+        (every later extract: 2.5%)."""
+        self.checks, self.scans, self.gate  # noqa: B018 - written on first reading
+        self.readings.clear()
+
+    @functools.cached_property
+    def scans(self) -> tuple[tuple[re.Pattern, bool], ...]:
+        """Per rule, what the windows run (see `_with_first_class`)."""
+        return tuple(_with_first_class(compiled.regex, reading.first)
+                     for compiled, reading in zip(self.rules, self.readings))
+
+    @functools.cached_property
+    def checks(self) -> tuple[_Check, ...] | None:
+        """Per rule, its trigger check; None: every trigger counts."""
+        checks = tuple(_trigger_check(compiled.regex, reading) for compiled, reading in zip(self.rules, self.readings))
+        return None if None in checks else checks
+
+    @functools.cached_property
+    def gate(self) -> re.Pattern | None:
+        """Found in a window where any of the rules matches (see `_gate`)."""
+        return _gate(self.rules, self.scans)
 
 
 def _with_first_class(regex: re.Pattern, first: str | None) -> tuple[re.Pattern, bool]:
@@ -1015,9 +1101,12 @@ def _with_first_class(regex: re.Pattern, first: str | None) -> tuple[re.Pattern,
     which fill any window, the look-ahead is faster."""
     if first is None:
         return regex, False
-    if not any(int(code, 16) in _ASCII_LETTERS for code in re.findall(r"\\U([0-9a-f]{8})", first)):
-        return re.compile(f"[{first}](?<=(?=(?:{regex.pattern})).)", regex.flags), True
-    return re.compile(f"(?=[{first}])" + regex.pattern, regex.flags), False
+    try:  # (written on first use: a failure must not stop the scan)
+        if not any(int(code, 16) in _ASCII_LETTERS for code in re.findall(r"\\U([0-9a-f]{8})", first)):
+            return re.compile(f"[{first}](?<=(?=(?:{regex.pattern})).)", regex.flags), True
+        return re.compile(f"(?=[{first}])" + regex.pattern, regex.flags), False
+    except re.error:  # the rule itself, which is exact
+        return regex, False
 
 
 def _gate(rules: tuple[_CompiledRule, ...], scans: tuple[tuple[re.Pattern, bool], ...]) -> re.Pattern | None:
@@ -1051,7 +1140,7 @@ class _ScanIndex:
         # let a stand-in of its width and reach, with no trigger of its own, take its place.
         zone = _zone_pattern(grammar.lang)
         try:
-            zone_parsed = _sre.parse(zone)
+            zone_parsed = _plain(_sre.parse(zone))
             zone_reader, zone_runs = _Reader(), []
             _walk_runs(zone_parsed, False, zone_runs)
             zone_reach = max(zone_reader.reach(zone_parsed, False), zone_reader.reach(zone_parsed, True))
@@ -1071,6 +1160,7 @@ class _ScanIndex:
                     kinds.update(_run_kind(op, av) for op, av, _ in zone_runs)
                 parsed = _sre.parse(pattern, compiled.regex.flags)
                 icase = bool(parsed.state.flags & _sre.SRE_FLAG_IGNORECASE)
+                parsed = _plain(parsed)
                 reader = _Reader(frozenset(getattr(grammar.lang, "TRIGGER_WORDS", ())))
                 if sum(reader.node_min_width(op, av) for op, av in parsed) == 0:
                     raise _Opaque("can match the empty string")
@@ -1080,8 +1170,8 @@ class _ScanIndex:
                 if trigger is None:
                     raise _Opaque("no trigger")
                 run_sources = [_class_source(*run) for run in rule_runs if _run_kind(*run[:2]) == "other"]
-                scan = _with_first_class(compiled.regex, reader.first_class(list(parsed), icase))
-                check = _trigger_check(compiled.regex, parsed, trigger)
+                reading = _Reading(parsed, trigger, reader.first_class(list(parsed), icase),
+                                   stand_in=pattern != compiled.regex.pattern)
             except Exception:  # noqa: BLE001 - _Opaque, or a `re` parse tree this code does not know:
                 everywhere.append(compiled)  # the rule runs over the whole text, which is exact
                 continue
@@ -1095,17 +1185,14 @@ class _ScanIndex:
             # tells where none of them matches (most windows of the clock rules).
             distances = () if trigger.digit and not trigger.words else (trigger.before, trigger.after)
             triggers.setdefault((trigger.digit, trigger.words, distances), []).append(
-                (trigger, compiled, scan, check))
+                (trigger, compiled, reading))
         self.everywhere = tuple(everywhere)
         groups = []
         for (digit, words, _), members in triggers.items():
             word_start = re.compile("|".join(_word_source(w) for w in sorted(words))) if words else None
-            checks = tuple(check for _, _, _, check in members)
-            groups.append(_Group(digit, words, max(t.before for t, _, _, _ in members),
-                                 max(t.after for t, _, _, _ in members), tuple(c for _, c, _, _ in members),
-                                 word_start, tuple(scan for _, _, scan, _ in members),
-                                 None if None in checks else checks,
-                                 _gate(tuple(c for _, c, _, _ in members), tuple(scan for _, _, scan, _ in members))))
+            groups.append(_Group(digit, words, max(t.before for t, _, _ in members),
+                                 max(t.after for t, _, _ in members), tuple(c for _, c, _ in members),
+                                 word_start, [reading for _, _, reading in members]))
         self.groups = tuple(groups)
         self.digit_groups = tuple(i for i, g in enumerate(groups) if g.digit)
         self.word_groups = tuple(i for i, g in enumerate(groups) if g.words)
@@ -1158,6 +1245,7 @@ class _ScanIndex:
         self.slow_words = re.compile(rf"(?<![A-Za-z])(?=((?i:{trie})))")
         self.slow_marks = re.compile(f"(?=([{mark_class}](?i:{mark_rest})))" if marks else "(?!)")
         self._hit_groups: dict[str, tuple[int, ...]] = {}
+        self.scans_started = 0  # see `use_shortcuts`
 
     def _groups_of(self, word: str) -> tuple[int, ...]:
         """The word groups with a trigger at the start of prefilter hit ``word``."""
@@ -1219,8 +1307,21 @@ class _ScanIndex:
             spans.sort()
         return hits, _disjoint(runs)
 
-    def windows(self, text: str):
-        """(group, [(start, end), ...]) for every group with a trigger in ``text``."""
+    def use_shortcuts(self) -> bool:
+        """Whether a scan starting now uses the groups' shortcuts (checks, scans, gate: see
+        `_Group`), which the scan finds the same matches without. Writing them all takes
+        ~0.5 s and they save ~60 ms a MB of text: the process's first scan goes without (it
+        would not win that back below ~10 MB); the second writes them all at once (a process
+        that scans twice will likely scan many times, and then runs at full speed at once)."""
+        self.scans_started += 1
+        if self.scans_started == 2:
+            for group in self.groups:
+                group.write_shortcuts()
+        return self.scans_started > 1
+
+    def windows(self, text: str, shortcuts: bool = True):
+        """(group, [(start, end), ...]) for every group with a trigger in ``text``; without
+        ``shortcuts``, around every trigger (no checks)."""
         hits, long_runs = self._hits(text)
         run_ends = [end for _, end in long_runs]
         size = len(text)
@@ -1232,7 +1333,7 @@ class _ScanIndex:
                 continue
             before, after = group.before, group.after
             dropped: list[tuple[int, int]] = []
-            if group.checks is not None:
+            if shortcuts and group.checks is not None:
                 spans, dropped = _checked(group, text, backwards, spans, long_runs, run_ends)
                 if not spans:
                     continue

@@ -314,12 +314,13 @@ EVENT_NOUN_PENALTY = 1.5
 # Clause openers that mark a verb-less event description ("impossible to connect").
 VERB_SUFFIXES = ("ed", "es", "s")
 
-# Single words that mark a time expression, derived from the tables above. The scanner
-# (mentions.py) prefers them as the triggers it looks for before running a rule, over the
-# function words ("the", "last", "after") that also open many rules but fill any text.
+# Single words that mark a time expression, derived from the tables above (and the rare
+# words of "fiscal 2023", "FY2024"). The scanner (mentions.py) prefers them as the triggers it
+# looks for before running a rule, over the function words ("the", "last", "after") that
+# also open many rules but fill any text.
 TRIGGER_WORDS = frozenset(
     word for table in (MONTHS, WEEKDAYS, UNIT_FORMS, PARTS_OF_DAY, SEASONS, RELATIVE_DAYS,
-                       REFERENCE_WORDS, SET_ADVERBS, DECADE_WORDS, FREQUENCIES)
+                       REFERENCE_WORDS, SET_ADVERBS, DECADE_WORDS, FREQUENCIES, ("fiscal", "fy"))
     for word in table if " " not in word)
 
 # ------------------------------------------------------------ fragments ----------------
