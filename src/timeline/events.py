@@ -597,14 +597,20 @@ def _last_word(opener: str) -> str:
 
 
 def _unskipped(matches, skip: list[tuple[int, int]]):
-    """The matches that start in none of the ``skip`` spans, lazily, in their order."""
+    """The matches that start in none of the ``skip`` spans (sorted by their start), lazily,
+    in their order. Both in text order: one walk along the spans (a loop over every span
+    per word: the left words of all triggers took 7.5 instead of 6.1 ms a TempEval-3 pass)."""
+    spans = iter(skip)
+    a, b = next(spans, _NOWHERE)
     for match in matches:
         position = match.start()
-        for a, b in skip:  # a plain loop: `any(<generator>)` per word was ~10% of extract
-            if a <= position < b:
-                break
-        else:
+        while position >= b:  # this span ends before the word: so does it before the rest
+            a, b = next(spans, _NOWHERE)
+        if position < a:  # (a later span starts later still)
             yield match
+
+
+_NOWHERE = (float("inf"), float("inf"))
 
 
 def _determiner_before(text: str, start: int, determiners: frozenset[str]) -> int | None:

@@ -35,9 +35,9 @@ class Sentence:
 
 
 def _ends_sentence(text: str, match: re.Match) -> bool:
-    if match.group().startswith("\n"):
-        return True
     start = match.start()
+    if text[start] == "\n":
+        return True
     word = _WORD_BEFORE.search(text, max(0, start - 12), start)
     before = (word.group(1) if word else "").lower().rstrip(".")
     if before in _NON_FINAL or (len(before) == 1 and before.isalpha()):
@@ -52,18 +52,18 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     pos = 0
-    breaks = [m for m in _END.finditer(text) if _ends_sentence(text, m)]
+    # (where each sentence ends, and where the next one may start)
+    bounds = [(m.start() if text[m.start()] == "\n" else m.end(), m.end())
+              for m in _END.finditer(text) if _ends_sentence(text, m)]
+    bounds.append((len(text), len(text)))
     paragraph_starts = [m.end() for m in _PARAGRAPH.finditer(text)]
-    for boundary in breaks + [None]:
-        end = len(text) if boundary is None else (
-            boundary.start() if boundary.group().startswith("\n") else boundary.end())
+    for end, after in bounds:
         piece = text[pos:end]
         stripped = piece.strip()
         if stripped:
-            lead = len(piece) - len(piece.lstrip())
-            start = pos + lead
+            start = pos + piece.find(stripped[0])
             while paragraph < len(paragraph_starts) and paragraph_starts[paragraph] <= start:
                 paragraph += 1
             sentences.append(Sentence(stripped, (start, start + len(stripped)), paragraph))
-        pos = end if boundary is None else boundary.end()
+        pos = after
     return sentences
