@@ -558,7 +558,7 @@ class Resolver:
         tense = self.tense(c)
         if tense not in ("past", "future"):
             return tense
-        window = max(0, c.span[0] - self.lang.PLAN_IN_PAST_WINDOW), c.span[0]
+        window = max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW), c.span[0]
         if tense == "past" and (c.preposition in self.lang.OPEN_DEADLINE_PREPOSITIONS
                                 or self.grammar.present_perfect.search(self.text, *window)):
             return "nearest"
@@ -1127,7 +1127,7 @@ class Resolver:
         they had failed to agree at their meeting on March 20')."""
         return grain == "day" and (
             c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
-            or self.grammar.past_perfect.search(self.text, max(0, c.span[0] - self.lang.PLAN_IN_PAST_WINDOW),
+            or self.grammar.past_perfect.search(self.text, max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW),
                                                 c.span[0]) is not None)
 
     def _dates_a_report(self, span: tuple[int, int]) -> bool:

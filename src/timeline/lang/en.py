@@ -211,7 +211,7 @@ _IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z]))"
 # the plan may have been kept or dropped, so a weekday after it is the nearest one.
 PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
                 rf"\s+to\b{_IN_CLAUSE}*$")
-PLAN_IN_PAST_WINDOW = 80  # characters before the time
+TENSE_PHRASE_WINDOW = 80  # characters before a time searched for the tense phrases here
 # A past perfect tells of what came before the story ("had failed to agree on March 20"): its
 # day is not the one the story's clock times fall on.
 PAST_PERFECT = rf"(?i)\bhad\s+(?:(?:not|never|already|just|also)\s+)?[a-z]+(?:ed|en|wn|ne|t)\b{_IN_CLAUSE}*$"
