@@ -1056,8 +1056,7 @@ class _Group:
 
     def write_shortcuts(self) -> None:
         """Write ``checks``, ``scans`` and ``gate`` now, and let go of the parses they are
-        written from: kept, their ~50,000 objects slowed each run of the garbage collector
-        (every later extract: 2.5%)."""
+        written from (~46,000 objects that nothing else reads)."""
         self.checks, self.scans, self.gate  # noqa: B018 - written on first reading
         self.readings.clear()
 
