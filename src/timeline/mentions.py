@@ -100,6 +100,7 @@ class Grammar:
     clock_day_later_gap: re.Pattern
     range_gap: re.Pattern
     range_dash: re.Pattern
+    day_range_dash: re.Pattern  # between the two days of "March 20-21" (see `_split_day_ranges`)
     compound_duration_gap: re.Pattern
     places: re.Pattern
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
@@ -181,6 +182,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         clock_day_later_gap=re.compile(lang.CLOCK_DAY_LATER_GAP),
         range_gap=re.compile(lang.RANGE_GAP),
         range_dash=re.compile(lang.RANGE_DASH),
+        day_range_dash=re.compile(rf"(?<=\w){lang.DAY_RANGE_DASH}(?=\d)"),
         compound_duration_gap=re.compile(lang.COMPOUND_DURATION_GAP),
         places=re.compile(rf"(?<![\w])(?:{places})(?![\w])"),
         tense_cue=re.compile(
@@ -1542,17 +1544,14 @@ def _join_compound_durations(grammar: Grammar, text: str, found: list[Candidate]
                 rest = tuple((k, v) for k, v in c.groups if k not in ("num", "unit"))  # "direction"
                 joined[-1] = attrs.evolve(
                     last, span=(last.span[0], c.span[1]), text=text[last.span[0]:c.span[1]],
-                    rule=f"{last.rule} and {c.rule}", kind=c.kind, preposition=last.preposition,
+                    rule=f"{last.rule} and {c.rule}", kind=c.kind,
                     groups=last.groups + (("num_b", c.get("num")), ("unit_b", c.get("unit"))) + rest)
                 continue
         joined.append(c)
     return joined
 
 
-_DAY_RANGE_DASH = re.compile(r"(?:(?<=\d)|(?<=st|nd|rd|th))\s?[-–]\s?(?=\d)")
-
-
-def _split_day_ranges(text: str, found: list[Candidate]) -> list[Candidate]:
+def _split_day_ranges(grammar: Grammar, text: str, found: list[Candidate]) -> list[Candidate]:
     """Two days of one month said as a range ("March 20-21, 2024", "19-22 April") are two
     dates sharing the month and year; the events step joins them as a range. A second day
     not after the first ("May 5-3") makes no range: the first date is kept alone."""
@@ -1563,7 +1562,7 @@ def _split_day_ranges(text: str, found: list[Candidate]) -> list[Candidate]:
             split.append(c)
             continue
         first_day, second_day = (c.get("day"), other) if c.get("day_to") else (other, c.get("day"))
-        dash = _DAY_RANGE_DASH.search(c.text)
+        dash = grammar.day_range_dash.search(c.text)
         first_end, second_start = c.span[0] + dash.start(), c.span[0] + dash.end()
         shared = tuple((k, v) for k, v in c.groups if k not in ("day", "day_to", "day_from"))
         split.append(attrs.evolve(c, span=(c.span[0], first_end), text=text[c.span[0]:first_end],
@@ -1577,11 +1576,11 @@ def _split_day_ranges(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 def _day_number(day: str) -> int:
-    return int(day.rstrip("stndrh"))
+    return int(re.match(r"\d+", day)[0])  # "21st" -> 21
 
 
 def find_candidates(text: str, lang: str = "en") -> list[Candidate]:
     """Every time expression in ``text``, in text order, non-overlapping."""
     grammar = GRAMMARS[lang]
     found = [_with_context(grammar, text, item) for item in _select(_scan(grammar, text))]
-    return _join_compound_durations(grammar, text, _split_day_ranges(text, found))
+    return _join_compound_durations(grammar, text, _split_day_ranges(grammar, text, found))

@@ -973,17 +973,17 @@ class Resolver:
                             offset=offset, flags=(COUNTED_FROM_REFERENCE,) if relation in ("ago", "in") else ())
         # "40 minutes later", "three days later": the amount is what the text says (TimeML: a
         # DURATION, as TimeBank annotates it); the instant or day counted to is its start.
-        said = ("DURATION", duration) if relation in ("later", "earlier") \
-            and self.lang.UNITS[unit][2] <= self.lang.UNITS["week"][2] else (None, None)
+        as_amount = relation in ("later", "earlier") and self.lang.UNITS[unit][2] <= self.lang.UNITS["week"][2]
+        said = duration if as_amount else None
         if time_unit:
             nominal = amount * self.lang.UNITS[unit][2]
-            return Resolved(said[0] or "TIME", value=said[1], approximate=approximate, relation=relation,
-                            offset=offset, instant=base_time + sign * timedelta(seconds=nominal))
+            return Resolved("DURATION" if as_amount else "TIME", value=said, approximate=approximate,
+                            relation=relation, offset=offset, instant=base_time + sign * timedelta(seconds=nominal))
         period = shift_period(base_day, unit, int(sign * amount)) if amount == int(amount) else None
         if period is None:
             return Resolved("DURATION", value=duration, approximate=approximate, relation=relation, offset=offset)
-        return Resolved(said[0] or "DATE", period, value=said[1], approximate=approximate, relation=relation,
-                        offset=offset, sets_day=period.grain == "day", sets_focus=relation == "ago")
+        return Resolved("DURATION" if as_amount else "DATE", period, value=said, approximate=approximate,
+                        relation=relation, offset=offset, sets_day=period.grain == "day", sets_focus=relation == "ago")
 
     def read_eventrel(self, c: Candidate) -> Resolved:
         resolved = self.read_duration(c)
