@@ -12,6 +12,17 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "The rocket lifted off at 10:24 p.m. PDT (0524 GMT Thursday). Controllers picked up its "
+        "first signal at 0641 GMT Thursday.", "2025-04-16", "America/Los_Angeles",
+        [("2025-04-16T22:24:00-07:00", None, "lifted"), ("2025-04-17T06:41:00+00:00", None, "picked")],
+        id="a-weekday-said-again-is-the-day-it-was-read-as"),
+    pytest.param(
+        "A relief aircraft is expected to land around 12:50 am local time Wednesday. The road "
+        "would remain closed on Friday.", "2023-02-14", "Europe/Copenhagen",
+        [("2023-02-15T00:50:00+01:00", "2023-02-15T00:35:00+01:00", "expected"),
+         ("2023-02-17T00:00:00+01:00", "2023-02-17T00:00:00+01:00", "closed")],
+        id="am-after-a-figure-and-remain-closed-are-no-tense-cues"),
+    pytest.param(
         "The summit opened at 10 a.m. Saturday, a week after leaders had failed to agree at their "
         "meeting on March 20. They broke for dinner at 8:30 p.m.", "2025-03-30", "Europe/Brussels",
         [("2025-03-20T00:00:00+01:00", "2025-03-20T00:00:00+01:00", "meeting"),

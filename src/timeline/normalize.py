@@ -217,6 +217,14 @@ class _Reading:
     # repeat of the same phrase ("… from $5 a year earlier. Sales … a year earlier") compares
     # with the same period.
     repeat: tuple[tuple, date | None, datetime | None, Period | None] | None = None
+    weekdays: dict[int, date] = attrs.Factory(dict)  # the day each weekday named was read as
+
+    def remember_weekday(self, mention: TimeMention, *said: Candidate) -> None:
+        """Keep the day ``mention`` dates when one of the candidates it was read from names a
+        weekday, on the clocks of its own zone ("0524 GMT Thursday")."""
+        if mention.start is not None and mention.grain in WITHIN_DAY_GRAINS \
+                and any(c.get("weekday") for c in said):
+            self.weekdays[mention.start.isoweekday()] = mention.start.date()
 
     def clock(self) -> tuple:
         """The days in mind and the last times said (see ``_CLOCK``), to set back later."""
@@ -238,7 +246,10 @@ def _norm(word: str | None) -> str:
 
 def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
     """What a match of the tense-cue pattern in ``text`` (a sentence) tells: "past",
-    "present", "future", or None where it is no cue."""
+    "present", "future", or None where it is no cue (a word right after a figure is a
+    unit or clock mark, "12:50 am", not a verb)."""
+    if _after_figure(text, match.start()):
+        return None
     if match.group("pastform") and (match.group().lower() in grammar.lang.NOT_VERBS or
                                     grammar.adjective_before.search(text, max(0, match.start() - 20), match.start())):
         return None  # "the revised plan", "a still unspecified date": an adjective
@@ -247,6 +258,11 @@ def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
             return None  # "will be held": a participle
         return "past"
     return "future" if match.group("future") else "present"
+
+
+def _after_figure(text: str, start: int) -> bool:
+    before = text[max(0, start - 2):start]
+    return before[-1:].isdigit() or (before[-1:] == " " and before[:1].isdigit())
 
 
 def _tense_cues(grammar: Grammar, sentence: Sentence) -> list[tuple[int, str]]:
@@ -445,6 +461,12 @@ def _day_in(year: int, month: int, day: int, weekday: int | None = None) -> Peri
     except ValueError:
         return None
     return day_period(d) if weekday is None or d.isoweekday() == weekday else None
+
+
+# The direction words that choose the week of a weekday ("next Friday"); without one, a
+# weekday the text already dated is that day again ("0524 GMT Thursday … first signal at
+# 8:41 a.m. Thursday").
+_WEEK_CHOOSING = ("next", "coming", "this coming", "last", "past", "this past", "this")
 
 
 def _weekday_date(weekday: int, ref: date, direction: str, tense: str | None) -> date:
@@ -744,7 +766,9 @@ class Resolver:
         part = lang.PARTS_OF_DAY.get(_norm(c.get("part")))
         if self.ref is None:
             return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
-        d = _weekday_date(weekday, self.ref, direction, self._weekday_tense(c))
+        d = self.reading.weekdays.get(weekday) if direction not in _WEEK_CHOOSING else None
+        if d is None:
+            d = _weekday_date(weekday, self.ref, direction, self._weekday_tense(c))
         if part:
             return Resolved("TIME", part_of_day_period(d, part, lang.PART_OF_DAY_HOURS),
                             approximate=True, relation=self.relation(c), sets_day=True)
@@ -1364,6 +1388,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                     if story_clock is not None:
                         resolver.reading.set_clock(story_clock)
                         _reconcile_conversion(resolver, mentions, named)
+                    resolver.reading.remember_weekday(mentions[-1], *pair)
                     i += 2
                     continue
         resolved, mention = _read_guarded(resolver, c, said_day[1] if said_day and i < said_day[0] else None)
@@ -1378,5 +1403,6 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
             _reconcile_conversion(resolver, mentions, named)
         elif resolved.zoned and resolved.zone is not None:
             resolver.remember_zone(c, resolved.zone)
+        resolver.reading.remember_weekday(mentions[-1], c)
         i += 1
     return mentions

@@ -249,7 +249,10 @@ PAST_PREPOSITIONS = ("since",)
 # lower-cased text (see mentions._tense_cue_lower): write it in lower case.
 PAST_SUFFIX = r"[a-z]{2,}ed"
 # After these a past form is a participle ("will be held", "is expected"), not the past tense.
-PARTICIPLE_AUXILIARIES = ("be", "being", "is", "are", "am", "'s", "’s", "'re", "’re")
+# So are the linking verbs before an adjective in -ed ("would remain closed until Friday").
+PARTICIPLE_AUXILIARIES = ("be", "being", "is", "are", "am", "'s", "’s", "'re", "’re",
+                          "remain", "remains", "stay", "stays", "become", "becomes", "seem", "seems",
+                          "get", "gets")
 # Leading words of a sentence or clause that are not part of the event description.
 CLAUSE_FILLERS = ("but", "and", "so", "yet", "then", "and then", "also", "still", "however",
                   "meanwhile", "later", "afterwards", "afterward", "after that", "eventually",
