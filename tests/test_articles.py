@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
 ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
 # Checks passed when these articles were added (353 of 380); a change may raise it, not lower it.
-PASSED_AT_LEAST = 353
+PASSED_AT_LEAST = 374
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:

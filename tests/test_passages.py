@@ -12,6 +12,27 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "The match kicked off at 8 p.m. Ruggeri scored in the 23rd minute, but Benfica equalized two "
+        "minutes after halftime. Pires was sent off in the 65th minute.", "2026-01-31", "Europe/Rome",
+        [("2026-01-31T20:00:00+01:00", None, "kicked"), (None, "2026-01-31T20:22:00+01:00", "scored"),
+         (None, "2026-01-31T21:02:00+01:00", "equalized"),  # 45 minutes, stoppage, the break
+         (None, "2026-01-31T21:19:00+01:00", "sent")],
+        id="minutes-of-a-match-count-from-kick-off"),
+    pytest.param(
+        "That try had been targeting 10:26 p.m. Tuesday. The rocket lifted off at 10:24 p.m. "
+        "Wednesday. About 2 1/2 minutes after liftoff, the booster separated. It landed about eight "
+        "minutes after launch.", "2025-04-16", "America/Los_Angeles",
+        [("2025-04-15T22:26:00-07:00", None, "targeting"), ("2025-04-16T22:24:00-07:00", None, "lifted"),
+         ("2025-04-16T22:26:30-07:00", "2025-04-16T22:26:00-07:00", "separated"),  # about: 0.8-1.2x
+         ("2025-04-16T22:32:00-07:00", "2025-04-16T22:30:24-07:00", "landed")],
+        id="counted-from-the-event-named-or-the-one-counted-from-last"),
+    pytest.param(
+        "The flight took off at 2:10 am. About eight hours after take-off, the pilots shut down "
+        "an engine.", "2023-02-14", "Asia/Kolkata",
+        [("2023-02-14T02:10:00+05:30", None, "took"),
+         ("2023-02-14T10:10:00+05:30", "2023-02-14T08:34:00+05:30", "shut")],
+        id="take-off-is-the-event-that-took-off"),
+    pytest.param(
         "The rocket lifted off at 10:24 p.m. PDT (0524 GMT Thursday). Controllers picked up its "
         "first signal at 0641 GMT Thursday.", "2025-04-16", "America/Los_Angeles",
         [("2025-04-16T22:24:00-07:00", None, "lifted"), ("2025-04-17T06:41:00+00:00", None, "picked")],

@@ -831,9 +831,22 @@ class Resolver:
         return Resolved("DATE", decade_period(prefix), approximate=bool(part), flags=flags,
                         relation=self.relation(c))
 
-    def read_century(self, c: Candidate) -> Resolved:
+    def _ordinal(self, c: Candidate) -> int | None:
         raw = _norm(c.get("ordinal"))
-        ordinal = int(raw[:-2]) if raw[:1].isdigit() else self.lang.ORDINALS.get(raw)
+        return int(raw[:-2]) if raw[:1].isdigit() else self.lang.ORDINALS.get(raw)
+
+    def read_matchminute(self, c: Candidate) -> Resolved:
+        """'in the 65th minute': that minute of play, counted from the start of the match (by
+        the ordering, from the event the story's clock last dated), past the half-time break."""
+        minute = self._ordinal(c)
+        low, high = (minute - 1) * 60, minute * 60
+        if minute > self.lang.MATCH_HALF_MINUTES:
+            low, high = (low + 60 * self.lang.MATCH_BREAK_MINUTES[0], high + 60 * self.lang.MATCH_BREAK_MINUTES[1])
+        return Resolved("DURATION", value=f"PT{minute}M", approximate=True, relation="after", offset=(low, high),
+                        unresolved="a minute of play, counted from the start of the match")
+
+    def read_century(self, c: Candidate) -> Resolved:
+        ordinal = self._ordinal(c)
         if ordinal is None or ordinal < 1:
             return Resolved("DATE", value="XX", unresolved="unknown century")
         return Resolved("DATE", century_period(ordinal - 1), relation=self.relation(c))

@@ -18,7 +18,10 @@ else the key of the previous event in the text; ties keep text order.
 """
 from __future__ import annotations
 
+import os
+import re
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from types import ModuleType
 
 import attrs
@@ -26,7 +29,7 @@ import attrs
 from . import zones
 from .events import EventDraft, joins_previous
 from .mentions import Grammar
-from .values import (COUNTED_FROM_REFERENCE, FINE_GRAINS, REFERENCE_VALUES, WITHIN_DAY_GRAINS, Event,
+from .values import (COUNTED_FROM_REFERENCE, FINE_GRAINS, GRAINS, REFERENCE_VALUES, WITHIN_DAY_GRAINS, Event,
                      TimeMention, TimeValue)
 
 _ELAPSED = ("after", "within", "in", "later")
@@ -37,7 +40,7 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
     start, end = mention.start, mention.end
     if mention.relation in ("later", "earlier") and mention.offset is not None and mention.approximate:
         return _counted_window(mention, lang.AMOUNT_BOUNDS)
-    modifier = _modifier(mention, lang.CLOCK_WINDOWS)
+    modifier = _modifier(mention, lang.CLOCK_WINDOWS) if mention.grain in FINE_GRAINS else None
     if modifier is not None:
         low, high = lang.CLOCK_WINDOWS[modifier]
         earliest, latest = start + timedelta(minutes=low), start + timedelta(minutes=high)
@@ -67,8 +70,6 @@ _THIRDS = {"START": 0, "MID": 1, "END": 2}
 
 def _modifier(mention: TimeMention, modifiers: dict) -> str | None:
     """The modifier ("about", "shortly before") the mention starts with, if ``modifiers`` has it."""
-    if mention.grain not in FINE_GRAINS:
-        return None
     words = mention.text.lower().split()
     for size in (3, 2, 1):
         head = " ".join(words[:size])
@@ -81,14 +82,20 @@ def _counted_window(mention: TimeMention, amount_bounds: dict) -> tuple[datetime
     """'about 10 minutes later': the stated instant, and the bounds of the amount counted from
     the same base (8 to 12 minutes after it), not a clock-time window around the instant."""
     low, high = mention.offset
-    modifier = _modifier(mention, amount_bounds)
-    low_factor, high_factor = amount_bounds.get(modifier, (1.0, 1.0))
-    nominal = low / low_factor if low_factor else high / high_factor
+    nominal, keeps_start = _nominal(mention, amount_bounds)
     sign = 1 if mention.relation == "later" else -1
     base = mention.start - sign * timedelta(seconds=nominal)
     earliest, latest = sorted((base + sign * timedelta(seconds=low), base + sign * timedelta(seconds=high)))
-    keeps_start = earliest < mention.start < latest  # "about": stated; "nearly": not reached
     return (mention.start if keeps_start else None), earliest, latest
+
+
+def _nominal(mention: TimeMention, amount_bounds: dict) -> tuple[float, bool]:
+    """The amount a counted mention states, in seconds, and whether its modifier keeps it as
+    the likeliest value ("about ten minutes": yes; "nearly ten minutes": not reached)."""
+    low, high = mention.offset
+    low_factor, high_factor = amount_bounds.get(_modifier(mention, amount_bounds), (1.0, 1.0))
+    nominal = low / low_factor if low_factor else high / high_factor
+    return nominal, low < nominal < high
 
 
 def _time_of(mention: TimeMention, lang: ModuleType, **extra) -> TimeValue:
@@ -153,6 +160,27 @@ def _reach_needed(seconds: float, elapsed: bool) -> str:
     return "day" if seconds < 28 * 86400 else "any"
 
 
+# The grains of the times each reach takes.
+_REACH_GRAINS = {"fine": FINE_GRAINS, "day": WITHIN_DAY_GRAINS, "any": GRAINS}
+
+
+@lru_cache(maxsize=None)
+def _anchor_event_name(lang: ModuleType) -> re.Pattern:
+    return re.compile(lang.ANCHOR_EVENT_NAME)
+
+
+def _stem(word: str, irregular: dict[str, str]) -> str:
+    word = word.lower().replace("-", "")
+    return irregular.get(word, word)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Whether two words share a stem: a common start of four letters or more, and all but
+    the last three letters of the shorter ("liftoff" / "lifted", "landing" / "landed")."""
+    common = len(os.path.commonprefix((a, b)))
+    return common >= max(4, min(len(a), len(b)) - 3)
+
+
 def _reaches(grain: str | None) -> tuple[str, ...]:
     """The reaches an event dated at ``grain`` serves."""
     if grain in FINE_GRAINS:
@@ -163,8 +191,9 @@ def _reaches(grain: str | None) -> tuple[str, ...]:
 class Placer:
     """Dates and orders the events of one text."""
 
-    def __init__(self, grammar: Grammar, mentions: list[TimeMention], reference: datetime | None = None,
-                 reference_is_day: bool = False):
+    def __init__(self, grammar: Grammar, text: str, mentions: list[TimeMention],
+                 reference: datetime | None = None, reference_is_day: bool = False):
+        self.text = text
         self.mentions = mentions
         self.reference = reference  # the document's time: what "a few years ago" counts back from
         self.reference_is_day = reference_is_day  # a date was given: "now" is that whole day
@@ -174,6 +203,8 @@ class Placer:
         self._last_dated: dict[str, Event | None] = dict.fromkeys(_REACHES)
         self._last_absolute: dict[str, Event | None] = dict.fromkeys(_REACHES)
         self._grains: dict[str, str | None] = {}
+        self._placed: list[Event] = []  # the events placed so far, in text order
+        self._counted_from: Event | None = None  # the event a time was last counted from by name
 
     def _grain(self, event: Event) -> str | None:
         """The grain of the time that dates ``event``: its own, or that of its anchor."""
@@ -188,9 +219,28 @@ class Placer:
         first = self.mentions[event.mentions[0]]
         return first.start is not None and first.relation not in ("later", "earlier")
 
-    def _elapsed(self, mention: TimeMention) -> TimeValue:
-        """'after 21 minutes': counted from the last absolutely dated event precise enough."""
-        anchor = self._last_absolute[_reach_needed((mention.offset or (0, 0))[1], elapsed=True)]
+    def _anchor_names(self, mention: TimeMention) -> tuple[str, ...]:
+        """The head word (and verb) naming what a counted time counts from ("after the meeting
+        began": meeting, began)."""
+        match = _anchor_event_name(self.lang).match(self.text, mention.span[1])
+        return tuple(word for word in match.group("name", "verb") if word) if match else ()
+
+    def _named_event(self, mention: TimeMention, grains: tuple[str, ...]) -> Event | None:
+        """The earlier event named after a counted time ("2 1/2 minutes after liftoff"): the
+        last one dated at one of ``grains`` whose trigger shares a stem with the name's head
+        or verb."""
+        names = [_stem(word, self.lang.IRREGULAR_STEMS) for word in self._anchor_names(mention)]
+        for event in reversed(self._placed):
+            if event.trigger and self._grains[event.id] in grains \
+                    and any(_same_stem(_stem(event.trigger, self.lang.IRREGULAR_STEMS), name) for name in names):
+                return event
+        return None
+
+    def _elapsed(self, mention: TimeMention, anchor: Event | None = None) -> TimeValue:
+        """'after 21 minutes': counted from ``anchor``, else from the last absolutely dated
+        event precise enough."""
+        if anchor is None:
+            anchor = self._last_absolute[_reach_needed((mention.offset or (0, 0))[1], elapsed=True)]
         base = _key(anchor.time) if anchor is not None else None
         if base is None or mention.offset is None:
             return _time_of(mention, self.lang)
@@ -199,8 +249,10 @@ class Placer:
         earliest, latest = _shifted(base, low), _shifted(base, high)
         if earliest is None or latest is None:
             return _time_of(mention, self.lang)
+        nominal, keeps_nominal = _nominal(mention, self.lang.AMOUNT_BOUNDS)
+        start = earliest if exact else _shifted(base, nominal) if keeps_nominal and low < nominal else None
         return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
-                         start=earliest if exact else None, end=None,
+                         start=start, end=None,
                          earliest=None if exact else earliest, latest=None if exact else latest,
                          approximate=not exact, anchor=anchor.id, timezone=anchor.time.timezone)
 
@@ -259,18 +311,31 @@ class Placer:
             return self._around_reference(mention)
         if mention.type == "DURATION" and mention.relation in _ELAPSED and mention.unresolved is None:
             return self._elapsed(mention)
-        if mention.type == "DURATION" and mention.relation == "after" and mention.offset is not None \
-                and mention.offset[1] < 86400:
-            # "17 minutes after liftoff": the event named is, most likely, the one the story's
-            # clock last dated; counted from it, and marked approximate since that is a reading
-            # ("a day after a teacher was killed" names an event of its own: not counted)
-            return attrs.evolve(self._elapsed(mention), approximate=True)
+        if mention.type == "DURATION" and mention.relation == "after" and mention.offset is not None:
+            grains = _REACH_GRAINS[_reach_needed(mention.offset[1], elapsed=True)]
+            named = self._named_event(mention, grains)
+            if named is not None:  # "2 1/2 minutes after liftoff", the rocket "lifted off" at 10:24
+                self._counted_from = named
+                return self._elapsed(mention, named)
+            if self._counted_from is not None and self._grains[self._counted_from.id] in grains:
+                # "about eight minutes after launch": the event counted from last, most likely
+                return attrs.evolve(self._elapsed(mention, self._counted_from), approximate=True)
+            names = self._anchor_names(mention)
+            restart = self.lang.MATCH_RESTARTS.get(names[0].lower()) if names else None
+            if restart is not None:  # "two minutes after halftime": from the start of the match
+                low, high = mention.offset
+                mention = attrs.evolve(mention, offset=(low + 60 * restart[0], high + 60 * restart[1]))
+            if mention.offset[1] < 86400:
+                # "17 minutes after liftoff", no earlier event named so: most likely the one the
+                # story's clock last dated; counted from it, and marked approximate since that
+                # is a reading ("a day after a teacher was killed": not counted)
+                return attrs.evolve(self._elapsed(mention), approximate=True)
         if mention.type == "DURATION" and mention.unresolved is None:
             return self._after_previous(mention, draft.sentence.span)
         return _time_of(mention, self.lang)
 
     def place(self, drafts: list[EventDraft]) -> list[Event]:
-        placed: list[Event] = []
+        placed = self._placed = []
         for draft in drafts:
             time = self.date(draft)
             event = Event(id=draft.id, description=draft.description, trigger=draft.trigger,

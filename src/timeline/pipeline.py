@@ -47,7 +47,7 @@ def extract(text: str, *, reference=None, tz=None, lang: str = "en") -> Timeline
     sentences, found = _mentions(text, ref)
     finder = events.EventFinder(grammar, text, sentences, found)
     drafts = finder.find(events.group_mentions(grammar, text, found))
-    placed = ordering.Placer(grammar, found, reference_instant(ref),
+    placed = ordering.Placer(grammar, text, found, reference_instant(ref),
                              reference_is_day=ref.time is None).place(drafts)
     reference_text = (ref.time.isoformat() if ref.time else ref.date.isoformat() if ref.date else None)
     return Timeline(events=placed, mentions=found, text=text, reference=reference_text,

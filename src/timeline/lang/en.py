@@ -90,6 +90,13 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 # Hours of a day said early or late ("late Wednesday": in the evening or night; "early
 # Tuesday": in the small hours or the morning), as TimeML mod START/END of a day.
 DAY_MOD_HOURS = {"START": (0, 9), "END": (17, 24)}
+# "the 65th minute" of a match: minutes of play, then a break of these many minutes (stoppage
+# time included) before the second half.
+MATCH_HALF_MINUTES = 45
+MATCH_BREAK_MINUTES = (15, 20)
+# Moments of a match a time is counted from ("two minutes after halftime"): play restarts these
+# many minutes after the start.
+MATCH_RESTARTS = {"halftime": (60, 65), "half-time": (60, 65)}
 PARTS_OF_PERIOD = {"early": "START", "beginning of": "START", "start of": "START",
                    "mid": "MID", "middle of": "MID", "late": "END", "end of": "END", "end": "END"}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -199,7 +206,7 @@ REPORT_BEFORE = (r"(?i)\b(?:said|says|told(?:\s+[a-z]+){1,2}|announced|confirmed
 # effect on Friday"): the time is a coming one. Only right before the time, and not words
 # that are as often nouns ("reports", "visits").
 SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|lasts|concludes|meets|"
-                    r"convenes|votes|arrives|leaves|"
+                    r"convenes|votes|arrives|leaves|returns?|hosts|faces|travels|"
                     r"launches|resumes|debuts|premieres|kicks\s+off|takes\s+effect|goes\s+into\s+effect|"
                     r"goes\s+on\s+sale|gets\s+under\s*way)"
                     # then a few words at most, none a past form: "at 10 a.m. Pacific / 1 p.m. Eastern on"
@@ -269,6 +276,18 @@ PHRASE_PREPOSITIONS = ("at", "on", "in", "for", "after", "before", "within", "by
 ATTRIBUTIVE_DETERMINERS = frozenset("the a an his her its their our".split())
 # Words between a counted time and the event it counts from ("two days before the vote").
 ANCHOR_DIRECTIONS = r"before|after|earlier\s+than|later\s+than|prior\s+to|into"
+# The words naming that event: a head noun or a clause, after a determiner ("about eight
+# minutes after launch", "20 minutes after the meeting began"). An earlier event whose trigger
+# shares the head's stem is the one counted from: "liftoff" is "lifted off", "take-off" "took off".
+ANCHOR_EVENT_NAME = (r"\s+(?i:before|after|into)\s+(?:(?i:the|a|an|its|their|his|her|our|this|that)\s+)?"
+                     r"(?P<name>[A-Za-z][\w\-]*)(?:\s+(?P<verb>[a-z][\w\-]*))?")
+# Past forms that do not begin with their stem.
+IRREGULAR_STEMS = {"took": "take", "began": "begin", "met": "meet", "shot": "shoot", "flew": "fly",
+                   "struck": "strike", "fell": "fall", "broke": "break", "rose": "rise", "ran": "run",
+                   "sank": "sink", "won": "win", "lost": "lose", "left": "leave", "went": "go",
+                   "came": "come", "caught": "catch", "spoke": "speak", "froze": "freeze",
+                   "drove": "drive", "blew": "blow", "threw": "throw", "fought": "fight",
+                   "held": "hold", "hit": "hit", "sold": "sell", "told": "tell", "wrote": "write"}
 # A time written as an adjective ("third-quarter losses", "a two-week visit") modifies the
 # noun after it; so does one after a determiner ("the 1987 crash") or before "'s". The noun
 # is its event when it names one (data/en/event_nouns*.txt) within MODIFIER_WORDS words.
@@ -593,6 +612,10 @@ RULES: tuple[Rule, ...] = (
          rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?:(?P<century>1[5-9]|20)(?P<decade>\d)0['’]?s"
          rf"|['’](?P<short>\d)0s|(?P<word>(?i:{_alt(DECADE_WORDS)})))\b",
          ("the 1990s", "the late '80s", "the sixties"), numeric=True),
+    Rule("the <ordinal> minute", "matchminute",  # of a match, counted from its start
+         rf"(?i:the)\s+(?P<ordinal>\d{{1,3}}(?:st|nd|rd|th)|(?i:{_alt(w for w, n in ORDINALS.items() if n > 0)}))"
+         rf"\s+(?i:minute)\b",
+         ("the 23rd minute", "in the 94th minute", "the first minute")),
     Rule("<ordinal> century", "century",
          rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<ordinal>\b\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL})[-\s]century\b",
          ("the 20th century", "the nineteenth century")),
