@@ -51,6 +51,11 @@ PASSAGES = [
          ("2025-03-29T20:30:00+01:00", None, "broke")],
         id="a-flashback-day-is-not-the-day-of-clock-times"),
     pytest.param(
+        "The company's financial year, which began on Oct. 1, looks weaker. The chief "
+        "executive told analysts on a call at 10 a.m.", "2022-11-08", "Europe/Berlin",
+        [("2022-10-01T00:00:00+02:00", "2022-10-01T00:00:00+02:00", "began"),
+         ("2022-11-08T10:00:00+01:00", None, "told")], id="the-day-a-period-began-is-not-the-day-of-clock-times"),
+    pytest.param(
         "Profit rose in the three months to Sept. 30. The group published its results at 7 a.m.",
         "2022-11-08", "Europe/Berlin",
         [(None, None, "rose"), ("2022-09-30T00:00:00+02:00", "2022-09-30T00:00:00+02:00", "rose"),

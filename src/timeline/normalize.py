@@ -1160,12 +1160,14 @@ class Resolver:
 
     def _background_day(self, c: Candidate, grain: str | None) -> bool:
         """A day that is not the one the story's clock times fall on: one that ends or begins a
-        period ('in the three months to Sept. 30', 'since March 3') or a flashback ('after
-        they had failed to agree at their meeting on March 20')."""
-        return grain == "day" and (
-            c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
-            or self.grammar.past_perfect.search(self.text, max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW),
-                                                c.span[0]) is not None)
+        period ('in the three months to Sept. 30', 'since March 3', 'fiscal 2022/23, which began
+        on Oct. 1') or a flashback ('after they had failed to agree at their meeting on March 20')."""
+        if grain != "day":
+            return False
+        window = max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW), c.span[0]
+        return (c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
+                or self.grammar.period_boundary_clause.search(self.text, *window) is not None
+                or self.grammar.past_perfect.search(self.text, *window) is not None)
 
     def _dates_a_report(self, span: tuple[int, int]) -> bool:
         """'… said on Saturday': the day of the report, not of the story's clock times."""

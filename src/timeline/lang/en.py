@@ -250,6 +250,10 @@ COMING_DAYS = 31
 # A day after these bounds a period ("the three months to Sept. 30"): the clock times that
 # follow do not fall on it.
 PERIOD_BOUNDARY_PREPOSITIONS = ("to", "through", "until", "till", "since", "from")
+# So does one in a relative clause saying when a period began or ends ("fiscal 2022/23, which
+# began on Oct. 1").
+PERIOD_BOUNDARY_CLAUSE = (r"(?i),\s+(?:which|that)\s+(?:began|begins|started|starts|ended|ends|ran|runs)"
+                          r"\s+(?:on\s+)?$")
 # A time after these lies before the reference, whatever the tense ("on patrol since March").
 PAST_PREPOSITIONS = ("since",)
 # A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs). Matched on
