@@ -210,7 +210,7 @@ SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|last
                     r"launches|resumes|debuts|premieres|kicks\s+off|takes\s+effect|goes\s+into\s+effect|"
                     r"goes\s+on\s+sale|gets\s+under\s*way)"
                     # then a few words at most, none a past form: "at 10 a.m. Pacific / 1 p.m. Eastern on"
-                    r"\s+(?:(?!(?:said|says|told|made|was|were|had|did)\b|\w+ed\b)[\w:./]+\s+){0,10}$")
+                    r"\s+(?:(?!(?:said|says|told|made|was|were|had|did)\b|\w+ed\b)[\w:./()+]+\s+){0,10}$")
 # One character of the same clause: not a sentence or clause end (a period inside "8.45am" or
 # "a.m." is not one).
 _IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z]))"
@@ -785,8 +785,9 @@ NOT_AFTER = (r"(?:(?<=\d)\s*(?:[-–]\d|:\d|,\d{3}\b|\.\d)|\s*(?:%|percent|per\s
              r"|\s+(?:[A-Z][a-z]+\s+)?(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place)\b)")
 # A conversion between two clock times: "5 p.m. (11 p.m. Paris time)", "10 a.m. PT / 1 p.m. ET".
 CONVERSION_GAP = r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\d))$"
-# A date and a clock time written together: "Tuesday at 3 p.m.", "5 p.m. on May 3".
-DATE_TIME_GAP = r"^\s*(?:,\s*)?(?:(?i:at|on|around|about)\s+)?$"
+# A date and a clock time written together: "Tuesday at 3 p.m.", "5 p.m. on May 3", "4 p.m.
+# local time (GMT+9) on Sunday".
+DATE_TIME_GAP = r"^\s*(?:\((?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d\d)?\)\s*)?(?:,\s*)?(?:(?i:at|on|around|about)\s+)?$"
 # Between a clock time and the day it falls on, said later in its clause: "the 8.45am sailing
 # from Rosslare to Pembroke on Thursday" (no clause break, no "and" or other verb's time).
 CLOCK_DAY_LATER_GAP = (r"^(?:(?![,;:()]|\s(?:and|but|or|when|while|after|before|since|until|said|says|as)\s)"
