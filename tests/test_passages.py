@@ -12,6 +12,19 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "The sitting began at 11.37am on Tuesday. Shortly before midnight, the Deputy Speaker "
+        "suspended the sitting. At 2.45am, the government saw off the last amendments.",
+        "2026-02-04", "Europe/London",
+        [("2026-02-03T11:37:00+00:00", None, "began"),
+         (None, "2026-02-03T23:30:00+00:00", "suspended"),
+         ("2026-02-04T02:45:00+00:00", None, "saw")],
+        id="a-night-story-goes-past-midnight"),
+    pytest.param(
+        "At 11:50 p.m., Brenner won the tiebreak. At 1:10 a.m., Ibarra called the trainer.",
+        "2026-01-23", "Australia/Melbourne",
+        [("2026-01-23T01:10:00+11:00", None, "called"), ("2026-01-23T23:50:00+11:00", None, "won")],
+        id="a-past-event-does-not-go-past-midnight-after-the-report"),
+    pytest.param(
         "The match kicked off at 8 p.m. Ruggeri scored in the 23rd minute, but Benfica equalized two "
         "minutes after halftime. Pires was sent off in the 65th minute.", "2026-01-31", "Europe/Rome",
         [("2026-01-31T20:00:00+01:00", None, "kicked"), (None, "2026-01-31T20:22:00+01:00", "scored"),

@@ -113,6 +113,7 @@ class Grammar:
     present_perfect: re.Pattern  # "has cancelled": no past day of its own
     past_perfect: re.Pattern  # "had failed": before the story
     period_boundary_clause: re.Pattern  # ", which began on": a day bounding a period
+    earlier_before: re.Pattern  # "Earlier, at 6 a.m.": not past midnight
     lang: ModuleType
 
     def tense_cue_matches(self, text: str):
@@ -200,6 +201,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         present_perfect=re.compile(lang.PRESENT_PERFECT),
         past_perfect=re.compile(lang.PAST_PERFECT),
         period_boundary_clause=re.compile(lang.PERIOD_BOUNDARY_CLAUSE),
+        earlier_before=re.compile(lang.EARLIER_BEFORE),
         lang=lang,
     )
 

@@ -16,7 +16,7 @@ import attrs
 from . import zones
 from .mentions import Candidate, Grammar
 from .text import Sentence
-from .values import COUNTED_FROM_REFERENCE, WITHIN_DAY_GRAINS, Reference, TimeMention
+from .values import COUNTED_FROM_REFERENCE, FINE_GRAINS, WITHIN_DAY_GRAINS, Reference, TimeMention
 
 # ----------------------------------------------------------------- calendar periods ---
 
@@ -670,8 +670,12 @@ class Resolver:
                 hour = hour % 12 + 12
             elif ampm == "a":
                 hour = hour % 12
-        day = day or self.day_in_focus(c)
         zone = self.zone_named(c)
+        past_midnight = False
+        if day is None:
+            day = self.day_in_focus(c)
+            past_midnight = day is not None and self._past_midnight(c, day, hour, minute, zone)
+            day = day + timedelta(days=1) if past_midnight else day
         if day is None:
             value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
             return Resolved("TIME", value=value, unresolved="no reference date to put the time on",
@@ -682,7 +686,24 @@ class Resolver:
         else:
             period = clock_period(day, hour, minute, second)
         return Resolved("TIME", period, approximate=self.approximate(c), relation=self.relation(c),
-                        zoned=True, zone=zone)
+                        zoned=True, zone=zone, sets_day=past_midnight)
+
+    def _past_midnight(self, c: Candidate, day: date, hour: int, minute: int,
+                       zone: zones.ZoneChoice | None) -> bool:
+        """Whether a clock time with no day of its own, told after a late one on the day in
+        focus, is on the next day: "Shortly before midnight, the sitting was suspended. At
+        2.45am, ..." Not in a flashback, nor after the report for a past event."""
+        last = self.reading.last
+        if last is None or last.grain not in FINE_GRAINS or (zone is not None and zone.name != last.timezone):
+            return False
+        then = last.start.replace(tzinfo=None)
+        now = datetime.combine(day, datetime.min.time()) + timedelta(hours=hour, minutes=minute)
+        if then.date() not in (day, day + timedelta(days=1)) or then - now < timedelta(hours=self.lang.PAST_MIDNIGHT_HOURS):
+            return False
+        window = max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW), c.span[0]
+        if self.grammar.past_perfect.search(self.text, *window) or self.grammar.earlier_before.search(self.text, *window):
+            return False
+        return self.ref is None or day < self.ref or self._future(c)
 
     def read_iso(self, c: Candidate) -> Resolved:
         d = date(int(c.get("year")), int(c.get("month")), int(c.get("day")))

@@ -219,6 +219,11 @@ _IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z]))"
 PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
                 rf"\s+to\b{_IN_CLAUSE}*$")
 TENSE_PHRASE_WINDOW = 80  # characters before a time searched for the tense phrases here
+# A clock time with no day, told this many hours or more before the last one said on the day
+# in focus, is past midnight: "Shortly before midnight … At 2.45am" (see
+# normalize.Resolver._past_midnight). Not after EARLIER_BEFORE ("Earlier, at 6 a.m.").
+PAST_MIDNIGHT_HOURS = 15
+EARLIER_BEFORE = rf"(?i)\b(?:earlier|before\s+that|previously|that\s+morning)\b{_IN_CLAUSE}*$"
 # A past perfect tells of what came before the story ("had failed to agree on March 20"): its
 # day is not the one the story's clock times fall on.
 PAST_PERFECT = rf"(?i)\bhad\s+(?:(?:not|never|already|just|also)\s+)?[a-z]+(?:ed|en|wn|ne|t)\b{_IN_CLAUSE}*$"
