@@ -1249,6 +1249,12 @@ def _reconcile_conversion(resolver: Resolver, mentions: list[TimeMention], named
         reading.last_within_day = mentions[-2]
 
 
+def _states_zone(zone: zones.ZoneChoice | None) -> bool:
+    """Whether a time states its zone, so that the other side of a conversion follows it: a
+    "local time" whose zone was taken from a place nearby ("bound for Vancouver") does not."""
+    return zone is not None and not any(flag.startswith("local-time:") for flag in zone.flags)
+
+
 def _has_own_date(mention: TimeMention) -> bool:
     """A clock time written with its day ("Friday at 3 p.m.", ISO), not put on one by context."""
     return " + " in mention.rule or mention.rule.startswith("<iso")
@@ -1420,7 +1426,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                     combined = None  # each read on its own below, off-calendar ones unresolved
                 if combined is not None:
                     mentions.append(combined)
-                    named.append(resolver.zone_named(pair[1]) is not None)
+                    named.append(_states_zone(resolver.zone_named(pair[1])))
                     if story_clock is not None:
                         resolver.reading.set_clock(story_clock)
                         _reconcile_conversion(resolver, mentions, named)
@@ -1433,7 +1439,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
         if i in dates_of_previous:
             mention = attrs.evolve(mention, flags=mention.flags + ("date-of-previous",))
         mentions.append(mention)
-        named.append(resolved.zone is not None)
+        named.append(_states_zone(resolved.zone))
         if story_clock is not None:
             resolver.reading.set_clock(story_clock)
             _reconcile_conversion(resolver, mentions, named)
