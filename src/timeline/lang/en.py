@@ -501,7 +501,7 @@ class Rule(NamedTuple):
 
 _QUARTER_ORDINAL = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 # "four flights a week", "$2 million a year": a rate, not a time.
-RATE = (rf"(?:[$£€]\s?)?(?:\d[\d,.]*|(?i:{_alt(w for w in NUMBER_WORDS if ' ' not in w and w not in ('a', 'an'))}))"
+RATE = (rf"(?:[$£€]\s?)?(?:(?<![\w.,])\d[\d,.]*|(?<!\w)(?i:{_alt(w for w in NUMBER_WORDS if ' ' not in w and w not in ('a', 'an'))}))"
         r"(?:\s+(?i:million|billion|thousand|hundred|cents?|dollars?|percent))?(?:\s+[A-Za-z][\w-]*){0,2}"
         r"\s+(?i:a|an|per)\s+\w+")
 _CLOCK_HMS = r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
