@@ -795,8 +795,11 @@ CONVERSION_GAP = r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\
 DATE_TIME_GAP = r"^\s*(?:\((?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d\d)?\)\s*)?(?:,\s*)?(?:(?i:at|on|around|about)\s+)?$"
 # Between a clock time and the day it falls on, said later in its clause: "the 8.45am sailing
 # from Rosslare to Pembroke on Thursday" (no clause break, no "and" or other verb's time).
-CLOCK_DAY_LATER_GAP = (r"^(?:(?![,;:()]|\s(?:and|but|or|when|while|after|before|since|until|said|says|as)\s)"
-                       r"[^.!?\d]){1,60}?\s(?i:on)\s$")
+# Without "on", the day may follow the noun the time modifies: "the 11 p.m. head count Saturday".
+CLOCK_DAY_LATER_GAP = (r"^(?:(?:(?![,;:()]|\s(?:and|but|or|when|while|after|before|since|until|said|says|as)\s)"
+                       r"[^.!?\d]){1,60}?\s(?i:on)\s"
+                       r"|(?:\s(?!(?:and|but|or|when|while|after|before|since|until|till|to|from|through|by|"
+                       r"said|says|as|was|were|is|are|last|next|this|on|at|in)\s)[a-z]+){1,2}\s)$")
 # Between a part of a day and the day it is part of: "the morning [of] June 5".
 DAYPART_DATE_GAP = r"^\s+(?i:of|on)\s+$"
 # A date after a conversion's closing parenthesis dates both sides: "9 a.m. ET (2 p.m. Paris
