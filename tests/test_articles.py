@@ -22,7 +22,7 @@ CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
 ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
 # Checks failed now (353 of 380 passed when the articles were added); a change may lower it,
 # not raise it. (The total grows when an event is found: its time is then checked too.)
-FAILED_AT_MOST = 5
+FAILED_AT_MOST = 4
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:

@@ -12,6 +12,10 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "Daylight saving time began at 2 a.m. Sunday, when clocks jumped straight to 3 a.m.",
+        "2026-03-09", "America/Chicago",
+        [("2026-03-08T03:00:00-05:00", None, "began")], id="two-names-of-one-instant-date-one-event"),
+    pytest.param(
         "The sitting began at 11.37am on Tuesday. Shortly before midnight, the Deputy Speaker "
         "suspended the sitting. At 2.45am, the government saw off the last amendments.",
         "2026-02-04", "Europe/London",

@@ -11,7 +11,7 @@ import attrs
 
 from .mentions import _FOLDS_TO_ASCII, Grammar, PhraseBefore
 from .text import Sentence
-from .values import TimeMention
+from .values import FINE_GRAINS, TimeMention
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")  # of _WORD
@@ -649,11 +649,25 @@ def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
         if joins_previous(mention) and groups and groups[-1][-1] == i - 1:
             groups[-1] = groups[-1] + (i,)
             continue
-        if groups and groups[-1][-1] == i - 1 and _is_range(grammar, text, mentions[i - 1], mention):
+        if groups and groups[-1][-1] == i - 1 and (_is_range(grammar, text, mentions[i - 1], mention)
+                                                   or _same_instant(text, mentions[i - 1], mention)):
             groups[-1] = groups[-1] + (i,)
             continue
         groups.append((i,))
     return groups
+
+
+_SAME_INSTANT_GAP = 100  # characters: a restatement follows closely, in the same paragraph
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _same_instant(text: str, first: TimeMention, second: TimeMention) -> bool:
+    """Two clock times close together that name one instant ("at 2 a.m., when clocks jumped
+    forward to 3 a.m."; "2:07 a.m. local time … or 1807 GMT") date one event."""
+    if first.grain not in FINE_GRAINS or second.grain not in FINE_GRAINS or first.start is None \
+            or first.start != second.start or second.span[0] - first.span[1] > _SAME_INSTANT_GAP:
+        return False
+    return _PARAGRAPH_BREAK.search(text, first.span[1], second.span[0]) is None
 
 
 def _is_range(grammar: Grammar, text: str, first: TimeMention, second: TimeMention) -> bool:
