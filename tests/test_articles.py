@@ -1,12 +1,17 @@
 """Whole articles scored as held-out ones are: ``../shared/tools/check_article.py``.
 
-``examples/articles/`` holds twelve news articles written for this project, each with the
-timeline a careful reader gives it (``NAME.expected.json``, the worked example's schema):
-an earthquake in local time and GMT, a rocket launch, a bank outage, a trial, a football
-final, an election in Queensland, a diverted flight, a storm, earnings, a transit strike
-across a clock change, an all-night summit across another, and an anniversary. They were
-written without reading the library and tuned on afterwards, so they guard against
-regressions; they do not measure accuracy on unseen text (see README, "Measured").
+``examples/articles/`` holds 24 news articles written for this project, each with the
+timeline a careful reader gives it (``NAME.expected.json``, the worked example's schema).
+A first twelve: an earthquake in local time and GMT, a rocket launch, a bank outage, a
+trial, a football final, an election in Queensland, a diverted flight, a storm, earnings, a
+transit strike across a clock change, an all-night summit across another, and an
+anniversary. A second twelve: a wildfire, a derailment in Saskatchewan (no daylight saving),
+an all-night Commons sitting, a Fed decision between two DST dates, a tennis match past
+midnight, a ferry across two Indonesian zones, a recall, a data-centre fire, a curfew, a
+jail escape on the night clocks went forward, an esports final watched across zones, and an
+obituary. They were written without reading the library and tuned on afterwards, so they
+guard against regressions; they do not measure accuracy on unseen text (see README,
+"Measured").
 """
 from __future__ import annotations
 
@@ -20,9 +25,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
 ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
-# Checks failed now (353 of 380 passed when the articles were added); a change may lower it,
-# not raise it. (The total grows when an event is found: its time is then checked too.)
-FAILED_AT_MOST = 4
+# Checks failed now (353 of 380 passed when the first twelve were added, 410 of 483 the
+# second); a change may lower it, not raise it. (The total grows when an event is found: its
+# time is then checked too.)
+FAILED_AT_MOST = 61
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:
@@ -36,7 +42,7 @@ def _score(paths: list[Path]) -> tuple[int, int, str]:
 @pytest.mark.skipif(not CHECKER.exists(), reason="needs ../shared beside the repository")
 def test_the_articles_keep_their_score():
     passed, total, report = _score(ARTICLES)
-    assert total >= 380
+    assert total >= 380 + 483
     assert total - passed <= FAILED_AT_MOST, report
 
 
