@@ -860,6 +860,8 @@ class Resolver:
         """'in the 65th minute': that minute of play, counted from the start of the match (by
         the ordering, from the event the story's clock last dated), past the half-time break."""
         minute = self._ordinal(c)
+        if not minute or minute < 1:  # "the 0th minute"
+            return Resolved("DURATION", value="PTXM", unresolved="no such minute of play")
         low, high = (minute - 1) * 60, minute * 60
         if minute > self.lang.MATCH_HALF_MINUTES:
             low, high = (low + 60 * self.lang.MATCH_BREAK_MINUTES[0], high + 60 * self.lang.MATCH_BREAK_MINUTES[1])

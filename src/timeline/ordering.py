@@ -6,6 +6,9 @@ Anchoring rules:
   an absolute time of fine enough grain (a clock time for minutes and hours): an elapsed
   time runs from when the story's clock was last set, not from another relative step.
 - "two hours later" was already counted from the previous time by the normalizer.
+- "2 1/2 minutes after liftoff" counts from the last earlier event whose trigger shares the
+  named word's stem ("lifted off"), else from the event counted from that way last, else
+  (under a day) from the last clock time; minutes of a match count from the kick-off.
 - A duration alone ("for an hour") and a clause placed by "then"/"later" start no earlier
   than the event before them in the text: they get that event as anchor and its start (or
   earliest) as their earliest bound, never an invented instant.
@@ -225,11 +228,10 @@ class Placer:
         match = _anchor_event_name(self.lang).match(self.text, mention.span[1])
         return tuple(word for word in match.group("name", "verb") if word) if match else ()
 
-    def _named_event(self, mention: TimeMention, grains: tuple[str, ...]) -> Event | None:
-        """The earlier event named after a counted time ("2 1/2 minutes after liftoff"): the
-        last one dated at one of ``grains`` whose trigger shares a stem with the name's head
-        or verb."""
-        names = [_stem(word, self.lang.IRREGULAR_STEMS) for word in self._anchor_names(mention)]
+    def _named_event(self, names: tuple[str, ...], grains: tuple[str, ...]) -> Event | None:
+        """The earlier event a counted time names ("2 1/2 minutes after liftoff"): the last one
+        dated at one of ``grains`` whose trigger shares a stem with one of ``names``."""
+        names = [_stem(word, self.lang.IRREGULAR_STEMS) for word in names]
         for event in reversed(self._placed):
             if event.trigger and self._grains[event.id] in grains \
                     and any(_same_stem(_stem(event.trigger, self.lang.IRREGULAR_STEMS), name) for name in names):
@@ -250,7 +252,7 @@ class Placer:
         if earliest is None or latest is None:
             return _time_of(mention, self.lang)
         nominal, keeps_nominal = _nominal(mention, self.lang.AMOUNT_BOUNDS)
-        start = earliest if exact else _shifted(base, nominal) if keeps_nominal and low < nominal else None
+        start = earliest if exact else _shifted(base, nominal) if keeps_nominal else None
         return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
                          start=start, end=None,
                          earliest=None if exact else earliest, latest=None if exact else latest,
@@ -313,18 +315,18 @@ class Placer:
             return self._elapsed(mention)
         if mention.type == "DURATION" and mention.relation == "after" and mention.offset is not None:
             grains = _REACH_GRAINS[_reach_needed(mention.offset[1], elapsed=True)]
-            named = self._named_event(mention, grains)
+            names = self._anchor_names(mention)
+            named = self._named_event(names, grains)
             if named is not None:  # "2 1/2 minutes after liftoff", the rocket "lifted off" at 10:24
                 self._counted_from = named
                 return self._elapsed(mention, named)
-            if self._counted_from is not None and self._grains[self._counted_from.id] in grains:
-                # "about eight minutes after launch": the event counted from last, most likely
-                return attrs.evolve(self._elapsed(mention, self._counted_from), approximate=True)
-            names = self._anchor_names(mention)
             restart = self.lang.MATCH_RESTARTS.get(names[0].lower()) if names else None
             if restart is not None:  # "two minutes after halftime": from the start of the match
                 low, high = mention.offset
                 mention = attrs.evolve(mention, offset=(low + 60 * restart[0], high + 60 * restart[1]))
+            elif self._counted_from is not None and self._grains[self._counted_from.id] in grains:
+                # "about eight minutes after launch": the event counted from last, most likely
+                return attrs.evolve(self._elapsed(mention, self._counted_from), approximate=True)
             if mention.offset[1] < 86400:
                 # "17 minutes after liftoff", no earlier event named so: most likely the one the
                 # story's clock last dated; counted from it, and marked approximate since that
