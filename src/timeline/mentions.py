@@ -1237,6 +1237,19 @@ class _ScanIndex:
         self.words = re.compile(f"[^a-z](?=({trie}))")
         self.marks = re.compile(f"[{mark_class}](?<=(?=({mark_trie})).)" if marks else "(?!)")
         self.word_at = re.compile(trie)
+        # ASCII text has its trigger words found in two steps (see `_word_hits`): in the text
+        # as bytes with every non-letter a space, each space followed by the letters a
+        # trigger word starts with (its letters up to the first other character; a word
+        # starting with another's letters left out), then the trigger word there. The space
+        # read first lets `re` skip ahead to spaces: 1.2x faster than `words`.
+        heads: list[str] = []
+        for head in sorted({re.match("[a-z]*", word).group() for word in words}):
+            if not (heads and head.startswith(heads[-1])):
+                heads.append(head)
+        self.word_heads = (re.compile(f" (?={grammar.lang._alt(heads)})".encode())
+                           if heads and "" not in heads else None)
+        self.spaced_letters = bytes(code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32
+                                    for code in range(256))  # letters lower-cased, the rest spaces
         # Every mark string holds an ASCII digit at most `mark_lead` characters from its start
         # (None: one holds none), so the marks pass need only read near the digit runs (see
         # `_mark_hits`); `mark_reach` is how far past its start a mark string reads.
@@ -1299,7 +1312,7 @@ class _ScanIndex:
             hits[i] = spans[:]
         if digit_cap is not None:
             runs += [(start, end) for start, end in spans if end - start > digit_cap]
-        words = [match.span(1) for match in self.words.finditer(lower)]
+        words = self._word_hits(text, lower)
         if lower[:1].isalpha():
             first = self.word_at.match(lower)
             if first:
@@ -1314,6 +1327,20 @@ class _ScanIndex:
             for i in targets:
                 hits[i].append((start, end))
         return hits, _disjoint(runs)
+
+    def _word_hits(self, text: str, lower: str) -> list[tuple[int, int]]:
+        """What the words pass finds in ``lower`` (spans, in text order), for ASCII ``text``
+        by way of `word_heads`: each place it finds holds every trigger word there is after a
+        non-letter (and a few places more, "money" for "mon."), read there by `word_at`."""
+        if self.word_heads is None or not text.isascii():
+            return [match.span(1) for match in self.words.finditer(lower)]
+        found = []
+        word_at = self.word_at.match
+        for head in self.word_heads.finditer(text.encode("ascii").translate(self.spaced_letters)):
+            word = word_at(lower, head.end())
+            if word is not None:
+                found.append(word.span())
+        return found
 
     def _mark_hits(self, lower: str, digit_runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """What the marks pass finds in ``lower`` (spans, in text order), searched only in the
