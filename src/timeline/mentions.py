@@ -1241,6 +1241,25 @@ class _ScanIndex:
         self.words = re.compile(f"[^a-z](?=({trie}))")
         self.marks = re.compile(f"[{mark_class}](?<=(?=({mark_trie})).)" if marks else "(?!)")
         self.word_at = re.compile(trie)
+        # ASCII text has its trigger words found in two steps (see `_word_hits`): in the text
+        # as bytes with every non-letter a space, each space followed by the letters a
+        # trigger word starts with (its letters up to the first other character; a word
+        # starting with another's letters left out), then the trigger word there. The space
+        # read first lets `re` skip ahead to spaces: 1.2x faster than `words`.
+        heads: list[str] = []
+        for head in sorted({re.match("[a-z]*", word).group() for word in words}):
+            if not (heads and head.startswith(heads[-1])):
+                heads.append(head)
+        self.word_heads = (re.compile(f" (?={grammar.lang._alt(heads)})".encode())
+                           if heads and "" not in heads else None)
+        self.spaced_letters = bytes(code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32
+                                    for code in range(256))  # letters lower-cased, the rest spaces
+        # Every mark string holds an ASCII digit at most `mark_lead` characters from its start
+        # (None: one holds none), so the marks pass need only read near the digit runs (see
+        # `_mark_hits`); `mark_reach` is how far past its start a mark string reads.
+        digit_at = [next((i for i, char in enumerate(mark) if char in "0123456789"), None) for mark in marks]
+        self.mark_lead = None if None in digit_at or not marks else max(digit_at)
+        self.mark_reach = max(map(len, marks), default=0)
         self.digit_cap = _RUN_CAP if "digit" in kinds else None
         plain = sorted({cls[1:-1] for cls in runs if cls.startswith("[") and not cls.startswith("[^")})
         cased = sorted({cls for cls in runs if not (cls.startswith("[") and not cls.startswith("[^"))})
@@ -1297,12 +1316,12 @@ class _ScanIndex:
             hits[i] = spans[:]
         if digit_cap is not None:
             runs += [(start, end) for start, end in spans if end - start > digit_cap]
-        words = [match.span(1) for match in self.words.finditer(lower)]
+        words = self._word_hits(text, lower)
         if lower[:1].isalpha():
             first = self.word_at.match(lower)
             if first:
                 words.insert(0, first.span())
-        words += [match.span(1) for match in self.marks.finditer(lower)]
+        words += self._mark_hits(lower, spans)
         known = self._hit_groups
         for start, end in words:
             word = text[start:end]
@@ -1312,6 +1331,41 @@ class _ScanIndex:
             for i in targets:
                 hits[i].append((start, end))
         return hits, _disjoint(runs)
+
+    def _word_hits(self, text: str, lower: str) -> list[tuple[int, int]]:
+        """What the words pass finds in ``lower`` (spans, in text order), for ASCII ``text``
+        by way of `word_heads`: each place it finds holds every trigger word there is after a
+        non-letter (and a few places more, "money" for "mon."), read there by `word_at`."""
+        if self.word_heads is None or not text.isascii():
+            return [match.span(1) for match in self.words.finditer(lower)]
+        found = []
+        word_at = self.word_at.match
+        for head in self.word_heads.finditer(text.encode("ascii").translate(self.spaced_letters)):
+            word = word_at(lower, head.end())
+            if word is not None:
+                found.append(word.span())
+        return found
+
+    def _mark_hits(self, lower: str, digit_runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """What the marks pass finds in ``lower`` (spans, in text order), searched only in the
+        windows that can hold a mark trigger: from `mark_lead` characters before a run of
+        ``digit_runs`` (sorted; together they hold every ASCII digit) to `mark_reach` past
+        it, merged. The pass over the whole text tried every mark and digit (5.6 ms a
+        TempEval-3 pass; the windows 3.0 ms)."""
+        if self.mark_lead is None:
+            return [match.span(1) for match in self.marks.finditer(lower)]
+        found: list[tuple[int, int]] = []
+        window: list[int] | None = None
+        for start, end in digit_runs:
+            if window is not None and start - self.mark_lead <= window[1]:
+                window[1] = end + self.mark_reach
+                continue
+            if window is not None:
+                found += [match.span(1) for match in self.marks.finditer(lower, *window)]
+            window = [max(0, start - self.mark_lead), end + self.mark_reach]
+        if window is not None:
+            found += [match.span(1) for match in self.marks.finditer(lower, *window)]
+        return found
 
     def _hits_slow(self, text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
         hits: list[list[tuple[int, int]]] = [[] for _ in self.groups]
