@@ -406,7 +406,9 @@ class EventFinder:
             clause = _SPACE_BEFORE_MARK.sub("", clause)
         leading = _LEADING_MARKS.match(clause)
         clause = clause[leading.end():] if leading else clause
-        if _MARK_PAIR.search(clause):  # rare; `sub` with a template costs ~1 µs even then
+        # (Rare: `sub` with a template costs ~1 µs even then. A pair of the marks holds ";" or
+        # ":" or is ",,": three `in` tests pass over most clauses 5x faster than the pattern.)
+        if (";" in clause or ":" in clause or ",," in clause) and _MARK_PAIR.search(clause):
             clause = _REPEATED_MARKS.sub(r"\1", clause)
         clause = self._fillers.sub("", clause.strip(" ,;:-–—\"“”'’\n"))
         clause = clause.strip(" ,;:-–—.\"“”'’")
