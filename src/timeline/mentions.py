@@ -74,9 +74,13 @@ class EndingAt:
         except Exception:  # noqa: BLE001 - a construct not written back: no shortcut
             return None
 
-    def search(self, text: str, start: int, end: int) -> re.Match | None:
+    def write(self) -> None:
+        """Write the backwards pattern now, if not yet (see `_ScanIndex.use_shortcuts`)."""
         if self._backwards is False:
             self._backwards = self._written_backwards()
+
+    def search(self, text: str, start: int, end: int) -> re.Match | None:
+        self.write()
         if self._backwards is not None and self._backwards.match(text[start:end][::-1]) is None:
             return None
         return self.pattern.search(text, start, end)
@@ -113,6 +117,11 @@ class Grammar:
     present_perfect: re.Pattern  # "has cancelled": no past day of its own
     past_perfect: re.Pattern  # "had failed": before the story
     lang: ModuleType
+
+    def endings(self) -> list[EndingAt]:
+        """Its `EndingAt` searches, the rules' vetoes among them."""
+        return ([value for value in attrs.astuple(self, recurse=False) if isinstance(value, EndingAt)]
+                + [compiled.veto for compiled in self.rules if compiled.veto is not None])
 
     def tense_cue_matches(self, text: str):
         """``tense_cue.finditer(text)``, run on the lower-cased text where that is the same."""
@@ -1285,6 +1294,7 @@ class _ScanIndex:
         self.slow_marks = re.compile(f"(?=((?i:{mark_trie})))" if marks else "(?!)")
         self._hit_groups: dict[str, tuple[int, ...]] = {}
         self.scans_started = 0  # see `use_shortcuts`
+        self.endings = grammar.endings()
 
     def _groups_of(self, word: str) -> tuple[int, ...]:
         """The word groups with a trigger at the start of prefilter hit ``word``."""
@@ -1386,11 +1396,15 @@ class _ScanIndex:
         `_Group`), which the scan finds the same matches without. Writing them all takes
         ~0.5 s and they save ~60 ms a MB of text: the process's first scan goes without (it
         would not win that back below ~10 MB); the second writes them all at once (a process
-        that scans twice will likely scan many times, and then runs at full speed at once)."""
+        that scans twice will likely scan many times, and then runs at full speed at once).
+        The grammar's `EndingAt` searches are written then too (8 ms in all), not each on its
+        first use in some later text (a veto was written 6 texts into a TempEval-3 pass)."""
         self.scans_started += 1
         if self.scans_started == 2:
             for group in self.groups:
                 group.write_shortcuts()
+            for ending in self.endings:
+                ending.write()
         return self.scans_started > 1
 
     def windows(self, text: str, shortcuts: bool = True):
