@@ -74,9 +74,13 @@ class EndingAt:
         except Exception:  # noqa: BLE001 - a construct not written back: no shortcut
             return None
 
-    def search(self, text: str, start: int, end: int) -> re.Match | None:
+    def write(self) -> None:
+        """Write the backwards pattern now, if not yet (see `_ScanIndex.use_shortcuts`)."""
         if self._backwards is False:
             self._backwards = self._written_backwards()
+
+    def search(self, text: str, start: int, end: int) -> re.Match | None:
+        self.write()
         if self._backwards is not None and self._backwards.match(text[start:end][::-1]) is None:
             return None
         return self.pattern.search(text, start, end)
@@ -116,6 +120,11 @@ class Grammar:
     earlier_before: re.Pattern  # "Earlier, at 6 a.m.": not past midnight
     lang: ModuleType
 
+    def endings(self) -> list[EndingAt]:
+        """Its `EndingAt` searches, the rules' vetoes among them."""
+        return ([value for value in attrs.astuple(self, recurse=False) if isinstance(value, EndingAt)]
+                + [compiled.veto for compiled in self.rules if compiled.veto is not None])
+
     def tense_cue_matches(self, text: str):
         """``tense_cue.finditer(text)``, run on the lower-cased text where that is the same."""
         lower = text.lower()
@@ -149,9 +158,11 @@ def _tense_cue_lower(lang: ModuleType) -> re.Pattern:
         return lang._alt(plain) + (f"|{lang._alt(clitics)}" if clitics else "")
 
     # A clitic leans on the word before it: at its first character the word-start check is off.
+    # (One look-behind for both, tried at every character: not after a word character unless
+    # a clitic starts here. Two assertions tried in turn made the pattern 1.2x slower.)
     leads = "".join(sorted({w[0] for w in lang.FUTURE_CUES + lang.PAST_CUES + lang.PRESENT_CUES
                             if not w[0].isalpha()}))
-    start = rf"(?:(?<![\w'’])|(?=[{re.escape(leads)}]))" if leads else r"(?<![\w'’])"
+    start = rf"(?<![\w'’](?![{re.escape(leads)}]))" if leads else r"(?<![\w'’])"
     return re.compile(rf"{start}(?:(?P<future>{cues(lang.FUTURE_CUES)})|(?P<past>{cues(lang.PAST_CUES)})"
                       rf"|(?P<present>{cues(lang.PRESENT_CUES)})|(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])")
 
@@ -1245,13 +1256,15 @@ class _ScanIndex:
         # as bytes with every non-letter a space, each space followed by the letters a
         # trigger word starts with (its letters up to the first other character; a word
         # starting with another's letters left out), then the trigger word there. The space
-        # read first lets `re` skip ahead to spaces: 1.2x faster than `words`.
+        # read first lets `re` skip ahead to spaces: 1.2x faster than `words`. A shortcut,
+        # compiled with the others (see `use_shortcuts`): it took 3 ms of the first call.
         heads: list[str] = []
         for head in sorted({re.match("[a-z]*", word).group() for word in words}):
             if not (heads and head.startswith(heads[-1])):
                 heads.append(head)
-        self.word_heads = (re.compile(f" (?={grammar.lang._alt(heads)})".encode())
-                           if heads and "" not in heads else None)
+        self._word_heads_source = (f" (?={grammar.lang._alt(heads)})".encode()
+                                   if heads and "" not in heads else None)
+        self.word_heads: re.Pattern | None = None
         self.spaced_letters = bytes(code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32
                                     for code in range(256))  # letters lower-cased, the rest spaces
         # Every mark string holds an ASCII digit at most `mark_lead` characters from its start
@@ -1287,6 +1300,7 @@ class _ScanIndex:
         self.slow_marks = re.compile(f"(?=((?i:{mark_trie})))" if marks else "(?!)")
         self._hit_groups: dict[str, tuple[int, ...]] = {}
         self.scans_started = 0  # see `use_shortcuts`
+        self.endings = grammar.endings()
 
     def _groups_of(self, word: str) -> tuple[int, ...]:
         """The word groups with a trigger at the start of prefilter hit ``word``."""
@@ -1335,7 +1349,8 @@ class _ScanIndex:
     def _word_hits(self, text: str, lower: str) -> list[tuple[int, int]]:
         """What the words pass finds in ``lower`` (spans, in text order), for ASCII ``text``
         by way of `word_heads`: each place it finds holds every trigger word there is after a
-        non-letter (and a few places more, "money" for "mon."), read there by `word_at`."""
+        non-letter (and a few places more, "money" for "mon."), read there by `word_at`.
+        Without `word_heads` (not written yet: see `use_shortcuts`), the words pass itself."""
         if self.word_heads is None or not text.isascii():
             return [match.span(1) for match in self.words.finditer(lower)]
         found = []
@@ -1388,11 +1403,17 @@ class _ScanIndex:
         `_Group`), which the scan finds the same matches without. Writing them all takes
         ~0.5 s and they save ~60 ms a MB of text: the process's first scan goes without (it
         would not win that back below ~10 MB); the second writes them all at once (a process
-        that scans twice will likely scan many times, and then runs at full speed at once)."""
+        that scans twice will likely scan many times, and then runs at full speed at once).
+        The grammar's `EndingAt` searches are written then too (8 ms in all), not each on its
+        first use in some later text (a veto was written 6 texts into a TempEval-3 pass)."""
         self.scans_started += 1
         if self.scans_started == 2:
             for group in self.groups:
                 group.write_shortcuts()
+            for ending in self.endings:
+                ending.write()
+            if self._word_heads_source is not None:
+                self.word_heads = re.compile(self._word_heads_source)
         return self.scans_started > 1
 
     def windows(self, text: str, shortcuts: bool = True):

@@ -515,6 +515,9 @@ class Resolved:
     sets_focus: bool = True  # a period the text now talks about ("the quarter", "a year earlier")
 
 
+_ASSUMED_UTC = zones.ZoneChoice("UTC")  # the zone of a time when neither the text nor the caller names one
+
+
 class Resolver:
     """Resolves the candidates of one text; create one per call."""
 
@@ -1114,17 +1117,17 @@ class Resolver:
 
     # -- localization
     def zone_for(self, resolved: Resolved, c: Candidate) -> tuple[zones.ZoneChoice, tuple[str, ...]]:
-        paragraph = self.sentences[self.sentence_index(c.span[0])].paragraph if self.sentences else 0
         if resolved.zone is not None:
             return resolved.zone, resolved.zone.flags
-        if resolved.zoned and self.reading.zone is not None and self.reading.zone_paragraph == paragraph:
+        if resolved.zoned and self.reading.zone is not None and self.reading.zone_paragraph == (
+                self.sentences[self.sentence_index(c.span[0])].paragraph if self.sentences else 0):
             return self.reading.zone, ("zone-from-context",)
         ref = self.reading.reference
         if ref.zone_name is not None:
             return zones.ZoneChoice(ref.zone_name), ()
         if self.reading.zone is not None:  # no default zone given: the one the text named last
             return self.reading.zone, ("zone-from-context",)
-        return zones.ZoneChoice("UTC"), ("zone-assumed-utc",)
+        return _ASSUMED_UTC, ("zone-assumed-utc",)
 
     def to_mention(self, c: Candidate, resolved: Resolved, span: tuple[int, int] | None = None,
                    rule: str | None = None) -> TimeMention:

@@ -112,6 +112,13 @@ def _time_of(mention: TimeMention, lang: ModuleType, **extra) -> TimeValue:
                      timezone=mention.timezone, **extra)
 
 
+def _undated_time(mention: TimeMention, **given) -> TimeValue:
+    """What `_time_of` gives a mention with no start of its own (its text, no bounds), with
+    the ``given`` fields set: one TimeValue, not one and then a copy by `attrs.evolve`."""
+    return TimeValue(text=mention.text, span=mention.span, type=mention.type, value=mention.value,
+                     **{"approximate": mention.approximate, "timezone": mention.timezone, **given})
+
+
 def _on_clocks(day: date, hours: float, like: datetime) -> datetime:
     """``hours`` after the midnight starting ``day``, on the clocks of ``like``'s zone: 17 h on
     a day clocks go forward is 17:00 summer time, not 17 elapsed hours (24 h is the next
@@ -268,8 +275,7 @@ class Placer:
         earliest, latest = sorted(bounds)
         if high >= 86400:  # "in a few months": whole days, not 20:58 (a month is 30.44 days)
             earliest, latest = _midnight(earliest), _midnight(latest, up=True)
-        return attrs.evolve(_time_of(mention, self.lang), earliest=earliest, latest=latest,
-                            approximate=True)
+        return _undated_time(mention, earliest=earliest, latest=latest, approximate=True)
 
     def _around_reference(self, mention: TimeMention) -> TimeValue:
         """'now' (PRESENT_REF) is the document's time; 'recently' (PAST_REF) ends there and
@@ -277,9 +283,9 @@ class Placer:
         start = end = self.reference
         if self.reference_is_day:
             end = _on_clocks(start.date(), 24, start)
-        return attrs.evolve(_time_of(mention, self.lang), approximate=True,
-                            earliest=start if mention.value != "PAST_REF" else None,
-                            latest=end if mention.value != "FUTURE_REF" else None)
+        return _undated_time(mention, approximate=True,
+                             earliest=start if mention.value != "PAST_REF" else None,
+                             latest=end if mention.value != "FUTURE_REF" else None)
 
     def _after_previous(self, mention: TimeMention | None, sentence: tuple[int, int]) -> TimeValue:
         """A clause placed by 'then', or a duration alone ('for two hours'): after the last
@@ -294,7 +300,7 @@ class Placer:
         if mention is None:
             return TimeValue(text=None, span=None, type=None, value=None, approximate=True,
                              timezone=previous.time.timezone if previous else None, **extra)
-        return attrs.evolve(_time_of(mention, self.lang), **extra)
+        return _undated_time(mention, **extra)
 
     def date(self, draft: EventDraft) -> TimeValue:
         if not draft.mentions:

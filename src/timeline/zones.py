@@ -136,6 +136,10 @@ _FIRST_TRANSITION_YEAR = 1902
 def localize(naive: datetime, zone_name: str) -> tuple[datetime, tuple[str, ...]]:
     """Wall-clock time in a zone -> aware datetime, DST-exact; flags a gap or an overlap."""
     zone = get_zone(zone_name)
+    if zone is UTC and naive.tzinfo is None:
+        # What UTC.localize gives (``naive.replace(tzinfo=UTC)``), built 4x faster: `replace`
+        # parses its keywords, ~1 µs a call (most times of a text with no zone given are UTC).
+        return datetime.combine(naive.date(), naive.time(), UTC), ()
     if not hasattr(zone, "localize"):
         return naive.replace(tzinfo=zone), ()
     if naive.year < _FIRST_TRANSITION_YEAR:
