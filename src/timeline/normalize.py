@@ -575,6 +575,10 @@ class Resolver:
             return self.lang.DEADLINE_DAYS
         return self.lang.COMING_DAYS
 
+    def _phrase_window(self, c: Candidate) -> tuple[int, int]:
+        """Where the tense phrases before ``c`` are searched (a plan, a perfect, "earlier")."""
+        return max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW), c.span[0]
+
     def _weekday_tense(self, c: Candidate) -> str | None:
         """`tense`, or "nearest" when the tense does not tell which week: a deadline after a
         past verb ("had given the union until 5 p.m. Friday"), a plan told in the past ("had
@@ -583,7 +587,7 @@ class Resolver:
         tense = self.tense(c)
         if tense not in ("past", "future"):
             return tense
-        window = max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW), c.span[0]
+        window = self._phrase_window(c)
         if tense == "past" and (c.preposition in self.lang.OPEN_DEADLINE_PREPOSITIONS
                                 or self.grammar.present_perfect.search(self.text, *window)):
             return "nearest"
@@ -703,7 +707,7 @@ class Resolver:
         now = datetime.combine(day, datetime.min.time()) + timedelta(hours=hour, minutes=minute)
         if then.date() not in (day, day + timedelta(days=1)) or then - now < timedelta(hours=self.lang.PAST_MIDNIGHT_HOURS):
             return False
-        window = max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW), c.span[0]
+        window = self._phrase_window(c)
         if self.grammar.past_perfect.search(self.text, *window) or self.grammar.earlier_before.search(self.text, *window):
             return False
         return self.ref is None or day < self.ref or self._future(c)
@@ -1190,7 +1194,7 @@ class Resolver:
         on Oct. 1') or a flashback ('after they had failed to agree at their meeting on March 20')."""
         if grain != "day":
             return False
-        window = max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW), c.span[0]
+        window = self._phrase_window(c)
         return (c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
                 or self.grammar.period_boundary_clause.search(self.text, *window) is not None
                 or self.grammar.past_perfect.search(self.text, *window) is not None)

@@ -32,7 +32,7 @@ import attrs
 from . import zones
 from .events import EventDraft, joins_previous
 from .mentions import Grammar
-from .values import (COUNTED_FROM_REFERENCE, FINE_GRAINS, GRAINS, REFERENCE_VALUES, WITHIN_DAY_GRAINS, Event,
+from .values import (COUNTED_FROM_REFERENCE, FINE_GRAINS, REFERENCE_VALUES, WITHIN_DAY_GRAINS, Event,
                      TimeMention, TimeValue)
 
 _ELAPSED = ("after", "within", "in", "later")
@@ -170,10 +170,6 @@ def _reach_needed(seconds: float, elapsed: bool) -> str:
     return "day" if seconds < 28 * 86400 else "any"
 
 
-# The grains of the times each reach takes.
-_REACH_GRAINS = {"fine": FINE_GRAINS, "day": WITHIN_DAY_GRAINS, "any": GRAINS}
-
-
 @lru_cache(maxsize=None)
 def _anchor_event_name(lang: ModuleType) -> re.Pattern:
     return re.compile(lang.ANCHOR_EVENT_NAME)
@@ -235,12 +231,17 @@ class Placer:
         match = _anchor_event_name(self.lang).match(self.text, mention.span[1])
         return tuple(word for word in match.group("name", "verb") if word) if match else ()
 
-    def _named_event(self, names: tuple[str, ...], grains: tuple[str, ...]) -> Event | None:
+    def _serves(self, event: Event, reach: str) -> bool:
+        """Whether ``event`` is dated precisely enough to count an amount of ``reach`` from."""
+        grain = self._grains[event.id]
+        return grain is not None and reach in _reaches(grain)
+
+    def _named_event(self, names: tuple[str, ...], reach: str) -> Event | None:
         """The earlier event a counted time names ("2 1/2 minutes after liftoff"): the last one
-        dated at one of ``grains`` whose trigger shares a stem with one of ``names``."""
+        dated precisely enough for ``reach`` whose trigger shares a stem with one of ``names``."""
         names = [_stem(word, self.lang.IRREGULAR_STEMS) for word in names]
         for event in reversed(self._placed):
-            if event.trigger and self._grains[event.id] in grains \
+            if event.trigger and self._serves(event, reach) \
                     and any(_same_stem(_stem(event.trigger, self.lang.IRREGULAR_STEMS), name) for name in names):
                 return event
         return None
@@ -320,9 +321,9 @@ class Placer:
         if mention.type == "DURATION" and mention.relation in _ELAPSED and mention.unresolved is None:
             return self._elapsed(mention)
         if mention.type == "DURATION" and mention.relation == "after" and mention.offset is not None:
-            grains = _REACH_GRAINS[_reach_needed(mention.offset[1], elapsed=True)]
+            reach = _reach_needed(mention.offset[1], elapsed=True)
             names = self._anchor_names(mention)
-            named = self._named_event(names, grains)
+            named = self._named_event(names, reach)
             if named is not None:  # "2 1/2 minutes after liftoff", the rocket "lifted off" at 10:24
                 self._counted_from = named
                 return self._elapsed(mention, named)
@@ -330,7 +331,7 @@ class Placer:
             if restart is not None:  # "two minutes after halftime": from the start of the match
                 low, high = mention.offset
                 mention = attrs.evolve(mention, offset=(low + 60 * restart[0], high + 60 * restart[1]))
-            elif self._counted_from is not None and self._grains[self._counted_from.id] in grains:
+            elif self._counted_from is not None and self._serves(self._counted_from, reach):
                 # "about eight minutes after launch": the event counted from last, most likely
                 return attrs.evolve(self._elapsed(mention, self._counted_from), approximate=True)
             if mention.offset[1] < 86400:
