@@ -12,6 +12,25 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "The Bank of Japan announces its decision around noon Thursday Tokyo time (11 p.m. EDT "
+        "Wednesday), and economists polled by Reuters expect no change. The Bank of England "
+        "follows at noon London time.", "2026-03-18", "America/New_York",
+        [("2026-03-19T12:00:00+09:00", "2026-03-19T11:45:00+09:00", "decision"),
+         ("2026-03-19T12:00:00+00:00", None, "follows")],
+        id="a-zone-after-the-day-and-a-present-verb-before-it"),
+    pytest.param(
+        "The fire was detected at 2:07 a.m. local time on Monday (1807 GMT Sunday). Nimbus first "
+        "acknowledged the problem at 18:31 UTC. In New York it was 2:07 p.m. EDT on Sunday "
+        "when the fire was detected.", "2026-03-10", "Asia/Singapore",
+        [("2026-03-09T02:07:00+08:00", None, "detected"), ("2026-03-08T18:31:00+00:00", None, "acknowledged")],
+        id="another-zone-s-clock-falls-within-the-day-in-focus-and-a-restated-instant-is-one-event"),
+    pytest.param(
+        "Polls closed at 6pm local time (7pm AEDT) on Saturday in Brisbane. The premier spoke "
+        "shortly before 11pm AEST.", "2024-10-27", "Australia/Sydney",
+        [("2024-10-26T18:00:00+10:00", None, "closed"),
+         (None, "2024-10-26T22:30:00+10:00", "spoke")],
+        id="a-day-said-after-a-conversion-is-counted-on-the-first-side-s-clocks"),
+    pytest.param(
         "Daylight saving time began at 2 a.m. Sunday, when clocks jumped straight to 3 a.m.",
         "2026-03-09", "America/Chicago",
         [("2026-03-08T03:00:00-05:00", None, "began")], id="two-names-of-one-instant-date-one-event"),

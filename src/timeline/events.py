@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import datetime
 from functools import lru_cache
-from importlib import resources
 
 import attrs
 
 from .mentions import _FOLDS_TO_ASCII, Grammar, PhraseBefore, _source
 from .text import Sentence
 from .values import FINE_GRAINS, TimeMention
+from .words import event_nouns, irregular_verb_forms, lang_code, verb_forms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")  # of _WORD
@@ -48,28 +49,6 @@ class EventDraft:
     sentence: Sentence
     mentions: tuple[int, ...]  # indexes into the mention list; empty for sequence events
     sequence: bool = False     # placed after its predecessor by a word like "then"
-
-
-_IRREGULAR_VERBS = "irregular_verbs.txt"
-_VERB_LISTS = ("verbs.txt", _IRREGULAR_VERBS)
-_EVENT_NOUN_LISTS = ("event_nouns.txt", "event_nouns_common.txt")
-
-
-@lru_cache(maxsize=None)
-def _word_list(lang: str, names: tuple[str, ...]) -> frozenset[str]:
-    folder = resources.files("timeline").joinpath(f"data/{lang}")
-    lines = [line.strip() for name in names
-             for line in folder.joinpath(name).read_text("utf-8").splitlines()]
-    return frozenset(line for line in lines if line and not line.startswith("#"))
-
-
-def verb_forms(lang: str) -> frozenset[str]:
-    return _word_list(lang, _VERB_LISTS)
-
-
-def event_nouns(lang: str) -> frozenset[str]:
-    """Nouns that name an event ("the invasion", "talks"): triggers as good as a verb."""
-    return _word_list(lang, _EVENT_NOUN_LISTS)
 
 
 try:  # the `re` parser: re._parser since Python 3.11, sre_parse before
@@ -180,9 +159,9 @@ class EventFinder:
         self.sentences = sentences
         self.mentions = mentions
         self._clauses: dict[tuple[int, int], list[_Clause]] = {}
-        lang_code = self.lang.__name__.rsplit(".", 1)[-1]
-        self.verbs, self.event_nouns = verb_forms(lang_code), event_nouns(lang_code)
-        self.irregular = _word_list(lang_code, (_IRREGULAR_VERBS,))
+        code = lang_code(self.lang)
+        self.verbs, self.event_nouns = verb_forms(code), event_nouns(code)
+        self.irregular = irregular_verb_forms(code)
         self._breaks, self._fillers, self._preposition_before, self._sequence = _clause_patterns(self.lang)
         self._break_anchor = _break_anchor(self._breaks)
         self._anchor_direction = _anchor_direction(self.lang)
@@ -646,6 +625,7 @@ def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
     Monday") date nothing on the timeline; "now", "recently" and "soon" date their event
     against the document's time."""
     groups: list[tuple[int, ...]] = []
+    instants: dict[datetime, int] = {}  # instant -> the group whose first mention names it
     for i, mention in enumerate(mentions):
         if mention.type == "SET":
             continue
@@ -656,8 +636,28 @@ def group_mentions(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
                                                    or _same_instant(text, mentions[i - 1], mention)):
             groups[-1] = groups[-1] + (i,)
             continue
+        restated = _restates(mentions, groups, instants, mention)
+        if restated is not None:
+            groups[restated] = groups[restated] + (i,)
+            continue
+        if mention.grain in FINE_GRAINS and mention.start is not None:
+            instants.setdefault(mention.start, len(groups))
         groups.append((i,))
     return groups
+
+
+def _restates(mentions: list[TimeMention], groups: list[tuple[int, ...]], instants: dict[datetime, int],
+              mention: TimeMention) -> int | None:
+    """The group whose instant ``mention`` gives again on another zone's clocks ("The fire
+    was detected at 2:07 a.m. local time … In the United States, where it was 2:07 p.m. EDT
+    on Sunday when the fire was detected"): a restatement, not a second event."""
+    if mention.grain not in FINE_GRAINS or mention.start is None or mention.approximate:
+        return None
+    group = instants.get(mention.start)
+    if group is None:
+        return None
+    first = mentions[groups[group][0]]
+    return group if first.timezone != mention.timezone else None
 
 
 _SAME_INSTANT_GAP = 100  # characters: a restatement follows closely, in the same paragraph

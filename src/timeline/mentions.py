@@ -167,7 +167,7 @@ def _tense_cue_lower(lang: ModuleType) -> re.Pattern:
                       rf"|(?P<present>{cues(lang.PRESENT_CUES)})|(?P<pastform>{lang.PAST_SUFFIX}))(?![\w'’])")
 
 
-def _zone_pattern(lang: ModuleType) -> str:
+def zone_pattern(lang: ModuleType) -> str:
     places = lang._alt(sorted(zones.PLACES, key=len, reverse=True))
     abbreviations = "|".join(sorted(zones.ABBREVIATIONS, key=len, reverse=True))
     return lang.ZONE_TEMPLATE.replace("{places}", places).replace("{abbreviations}", abbreviations)
@@ -175,7 +175,7 @@ def _zone_pattern(lang: ModuleType) -> str:
 
 def compile_grammar(lang: ModuleType) -> Grammar:
     places = lang._alt(sorted(zones.PLACES, key=len, reverse=True))
-    zone = _zone_pattern(lang)
+    zone = zone_pattern(lang)
     rules = tuple(
         _CompiledRule(rule, re.compile(_WORD_START + rule.pattern.replace("{zone}", zone)), priority,
                       EndingAt(re.compile(rule.veto + r"$")) if rule.veto else None)
@@ -1167,7 +1167,7 @@ class _ScanIndex:
         kinds: set[str] = set()
         # The zone alternation (every place name) is most of some patterns: read it once and
         # let a stand-in of its width and reach, with no trigger of its own, take its place.
-        zone = _zone_pattern(grammar.lang)
+        zone = zone_pattern(grammar.lang)
         try:
             zone_parsed = _plain(_sre.parse(zone))
             zone_reader, zone_runs = _Reader(), []

@@ -7,6 +7,7 @@ resolved instant (for "two hours later", "the next day").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -14,9 +15,10 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from . import zones
-from .mentions import Candidate, Grammar
+from .mentions import Candidate, Grammar, zone_pattern
 from .text import Sentence
 from .values import COUNTED_FROM_REFERENCE, FINE_GRAINS, WITHIN_DAY_GRAINS, Reference, TimeMention
+from .words import lang_code, verb_forms
 
 # ----------------------------------------------------------------- calendar periods ---
 
@@ -201,6 +203,7 @@ class _Reading:
 
     reference: Reference
     day: date | None  # the day bare clock times and "that evening" fall on
+    day_zone: str | None = None  # the zone whose clocks that day is counted on
     past_day: date | None = None  # the last such day not after the reference
     zone: zones.ZoneChoice | None = None
     zone_paragraph: int = -1
@@ -235,7 +238,7 @@ class _Reading:
             setattr(self, name, value)
 
 
-_CLOCK = ("day", "past_day", "last", "last_within_day", "last_period")
+_CLOCK = ("day", "day_zone", "past_day", "last", "last_within_day", "last_period")
 
 
 def _norm(word: str | None) -> str:
@@ -515,6 +518,8 @@ class Resolved:
     sets_focus: bool = True  # a period the text now talks about ("the quarter", "a year earlier")
 
 
+_CLAUSE_EDGE = re.compile(r"[,;:.()]")
+_WORDS = re.compile(r"[A-Za-z'’]+")
 _ASSUMED_UTC = zones.ZoneChoice("UTC")  # the zone of a time when neither the text nor the caller names one
 
 
@@ -529,6 +534,7 @@ class Resolver:
         self._sentence_starts = [s.span[0] for s in sentences]
         self.reading = _Reading(reference, reference.date)
         self._tense_cache: dict[int, _TenseCues] = {}
+        self._verbs = verb_forms(lang_code(self.lang))
         self._abbreviation_cache: dict[str, zones.ZoneChoice] = {}
 
     # -- helpers
@@ -585,6 +591,8 @@ class Resolver:
         been due to expire Friday") or a present perfect ("has cancelled Thursday's sailing")
         may lie either side of the report."""
         tense = self.tense(c)
+        if tense != "future" and self._present_verb_before(c):
+            return "nearest"  # "announces its decision Thursday": this week's or next week's
         if tense not in ("past", "future"):
             return tense
         window = self._phrase_window(c)
@@ -594,6 +602,22 @@ class Resolver:
         if tense == "future" and self.grammar.plan_in_past.search(self.text, *window):
             return "nearest"
         return tense
+
+    def _present_verb_before(self, c: Candidate) -> bool:
+        """A verb in the present simple before ``c`` in its clause, with no past or future cue
+        there: "The Bank of Japan announces its decision around noon Thursday"."""
+        left = self.text[max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW):c.span[0]]
+        left = _CLAUSE_EDGE.split(left)[-1]
+        words = _WORDS.findall(left)
+        verbs = self._verbs
+        for previous, word in zip(["", *words], words):
+            if (len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word.islower()
+                    and word not in self.lang.NOT_PRESENT_VERBS
+                    and previous.lower() not in self.lang.NOT_BEFORE_PRESENT_VERB
+                    and (word in verbs or word[:-1] in verbs or (word.endswith("es") and word[:-2] in verbs))):
+                return not any(_cue_kind(self.grammar, left, cue) in ("past", "future")
+                               for cue in self.grammar.tense_cue.finditer(left))
+        return False
 
     def _future(self, c: Candidate) -> bool:
         return self.tense(c) == "future"
@@ -682,7 +706,10 @@ class Resolver:
         if day is None:
             day = self.day_in_focus(c)
             past_midnight = day is not None and self._past_midnight(c, day, hour, minute, zone)
-            day = day + timedelta(days=1) if past_midnight else day
+            if past_midnight:
+                day += timedelta(days=1)
+            elif day is not None and zone is not None and hour < 24:
+                day = self._within_day_in_focus(day, hour, minute, zone.name)
         if day is None:
             value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
             return Resolved("TIME", value=value, unresolved="no reference date to put the time on",
@@ -694,6 +721,23 @@ class Resolver:
             period = clock_period(day, hour, minute, second)
         return Resolved("TIME", period, approximate=self.approximate(c), relation=self.relation(c),
                         zoned=True, zone=zone, sets_day=past_midnight)
+
+    def _within_day_in_focus(self, day: date, hour: int, minute: int, zone_name: str) -> date:
+        """The date, on the clocks of ``zone_name``, of a time that falls within the day in
+        focus as counted on the clocks that named it: "2:07 a.m. local time on Monday …
+        acknowledged at 18:31 UTC" is 18:31 UTC on Sunday, 2:31 a.m. Monday in Singapore."""
+        focus_zone = self.reading.day_zone
+        if focus_zone is None or focus_zone == zone_name:
+            return day
+        begins = zones.localize(datetime.combine(day, datetime.min.time()), focus_zone)[0]
+        ends = zones.localize(datetime.combine(day + timedelta(days=1), datetime.min.time()), focus_zone)[0]
+        for shift in (0, -1, 1):
+            candidate = day + timedelta(days=shift)
+            instant = zones.localize(datetime.combine(candidate, datetime.min.time())
+                                     + timedelta(hours=hour, minutes=minute), zone_name)[0]
+            if begins <= instant < ends:
+                return candidate
+        return day
 
     def _past_midnight(self, c: Candidate, day: date, hour: int, minute: int,
                        zone: zones.ZoneChoice | None) -> bool:
@@ -1184,6 +1228,7 @@ class Resolver:
             if resolved.sets_day and (self.reading.day is None or not (
                     self._dates_a_report(span) or self._background_day(c, grain))):
                 self.reading.day = resolved.period.start.date() if resolved.period else start.date()
+                self.reading.day_zone = zone_name
                 if self.ref is None or self.reading.day <= self.ref:
                     self.reading.past_day = self.reading.day
         return mention
@@ -1221,10 +1266,33 @@ def _gap(text: str, left: Candidate | TimeMention, right: Candidate | TimeMentio
     return text[left.span[1]:right.span[0]]
 
 
+_ZONE_GROUPS = ("offset", "zoneoff", "zonename", "zoneplace", "zoneabbr", "zonelocal")
+
+
+@functools.cache
+def _zone_after_day(lang) -> re.Pattern:
+    """A zone named after the day that follows a clock time: "noon Thursday Tokyo time".
+    Compiled at the first such pair, not at import: the place alternation is long."""
+    return re.compile(r"[ \t]+" + zone_pattern(lang))
+
+
+def _with_zone_after_day(resolver: Resolver, clock_c: Candidate, date_c: Candidate) -> Candidate:
+    """``clock_c`` with the zone said after ``date_c``, when it names none itself."""
+    if any(clock_c.get(name) for name in _ZONE_GROUPS):
+        return clock_c
+    found = _zone_after_day(resolver.lang).match(resolver.text, date_c.span[1])
+    if found is None:
+        return clock_c
+    named = tuple((name, value) for name, value in found.groupdict().items() if value)
+    return attrs.evolve(clock_c, groups=clock_c.groups + named, span=(clock_c.span[0], found.end()))
+
+
 def _combine_date_and_clock(resolver: Resolver, date_c: Candidate, clock_c: Candidate) -> TimeMention | None:
-    """'Tuesday at 3 p.m.' / '5 p.m. on May 3': one instant."""
-    if clock_c.span[0] < date_c.span[0] and date_c.preposition is None:  # "until 5 p.m. Friday"
-        date_c = attrs.evolve(date_c, preposition=clock_c.preposition)
+    """'Tuesday at 3 p.m.' / '5 p.m. on May 3' / 'noon Thursday Tokyo time': one instant."""
+    if clock_c.span[0] < date_c.span[0]:
+        if date_c.preposition is None:  # "until 5 p.m. Friday"
+            date_c = attrs.evolve(date_c, preposition=clock_c.preposition)
+        clock_c = _with_zone_after_day(resolver, clock_c, date_c)
     resolved_date = resolver.read(date_c)
     if resolved_date.period is None or resolved_date.period.grain not in ("day", "partofday"):
         return None
@@ -1406,7 +1474,8 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
     i = 0
     while i < len(candidates):
         c = candidates[i]
-        converts_previous = i > 0 and grammar.conversion_gap.match(_gap(text, candidates[i - 1], c))
+        # (after the mention read last, which may reach past its candidates: "noon Thursday Tokyo time")
+        converts_previous = bool(mentions) and grammar.conversion_gap.match(_gap(text, mentions[-1], c))
         # The other side of a conversion names the same instant in another zone, whose day
         # may differ ("10:37 a.m. Thursday (9:37 p.m. ET Wednesday)"): the text's day stays.
         story_clock = resolver.reading.clock() if converts_previous else None
@@ -1447,6 +1516,9 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
             candidates[i + 1] = attrs.evolve(nxt, groups=nxt.groups + (("year", str(resolved.period.start.year)),))
         if i in dates_of_previous:
             mention = attrs.evolve(mention, flags=mention.flags + ("date-of-previous",))
+            dated = next((m for m in reversed(mentions) if "conversion-of-previous" not in m.flags), None)
+            if dated is not None and dated.timezone is not None:
+                resolver.reading.day_zone = dated.timezone  # "6pm local time (7pm AEDT) on Saturday"
         mentions.append(mention)
         named.append(_states_zone(resolved.zone))
         if story_clock is not None:

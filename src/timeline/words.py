@@ -1,0 +1,37 @@
+"""Word lists kept as data, one file per list under ``data/<lang>/``: the verb forms and the
+nouns that name events. Read once per language, on first use."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+_IRREGULAR_VERBS = "irregular_verbs.txt"
+_VERB_LISTS = ("verbs.txt", _IRREGULAR_VERBS)
+_EVENT_NOUN_LISTS = ("event_nouns.txt", "event_nouns_common.txt")
+
+
+@lru_cache(maxsize=None)
+def _word_list(lang: str, names: tuple[str, ...]) -> frozenset[str]:
+    folder = resources.files("timeline").joinpath(f"data/{lang}")
+    lines = [line.strip() for name in names
+             for line in folder.joinpath(name).read_text("utf-8").splitlines()]
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def lang_code(lang) -> str:
+    """The code of a language module (``timeline.lang.en`` -> "en"): its data folder's name."""
+    return lang.__name__.rsplit(".", 1)[-1]
+
+
+def verb_forms(lang: str) -> frozenset[str]:
+    """Verb forms (seen as event triggers), used with suffix rules to spot a verb."""
+    return _word_list(lang, _VERB_LISTS)
+
+
+def irregular_verb_forms(lang: str) -> frozenset[str]:
+    return _word_list(lang, (_IRREGULAR_VERBS,))
+
+
+def event_nouns(lang: str) -> frozenset[str]:
+    """Nouns that name an event ("the invasion", "talks"): triggers as good as a verb."""
+    return _word_list(lang, _EVENT_NOUN_LISTS)
