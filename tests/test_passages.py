@@ -12,6 +12,16 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "The final will begin at 4 p.m. local time on Sunday. Tickets sold out when they went on "
+        "sale on Sept. 16. The final starts at 0700 GMT, which in New York is 2 a.m. EST Sunday. On "
+        "the West Coast it starts at midnight PDT. In Europe, which switched its clocks last Sunday, "
+        "it is 8 a.m. CET.", "2025-10-31", "Asia/Seoul",
+        # every time of the final names the instant of the first: one event, dated by all five
+        [("2025-09-16T00:00:00+09:00", "2025-09-16T00:00:00+09:00", "sale"),
+         ("2025-10-26T00:00:00+09:00", "2025-10-26T00:00:00+09:00", "switched"),
+         ("2025-11-02T16:00:00+09:00", None, "begin")],
+        id="a-conversion-in-a-which-clause-and-days-in-asides-or-other-zones"),
+    pytest.param(
         "The Bank of Japan announces its decision around noon Thursday Tokyo time (11 p.m. EDT "
         "Wednesday), and economists polled by Reuters expect no change. The Bank of England "
         "follows at noon London time.", "2026-03-18", "America/New_York",

@@ -116,7 +116,7 @@ class Grammar:
     plan_in_past: re.Pattern  # "had been due to expire": a plan told in the past
     present_perfect: re.Pattern  # "has cancelled": no past day of its own
     past_perfect: re.Pattern  # "had failed": before the story
-    period_boundary_clause: re.Pattern  # ", which began on": a day bounding a period
+    background_clause: re.Pattern  # ", which began on", ", which switched …": an aside
     earlier_before: re.Pattern  # "Earlier, at 6 a.m.": not past midnight
     lang: ModuleType
 
@@ -211,7 +211,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         plan_in_past=re.compile(lang.PLAN_IN_PAST),
         present_perfect=re.compile(lang.PRESENT_PERFECT),
         past_perfect=re.compile(lang.PAST_PERFECT),
-        period_boundary_clause=re.compile(lang.PERIOD_BOUNDARY_CLAUSE),
+        background_clause=re.compile(lang.BACKGROUND_CLAUSE),
         earlier_before=re.compile(lang.EARLIER_BEFORE),
         lang=lang,
     )

@@ -229,6 +229,12 @@ class _Reading:
                 and any(c.get("weekday") for c in said):
             self.weekdays[mention.start.isoweekday()] = mention.start.date()
 
+    def set_day(self, day: date, zone_name: str | None) -> None:
+        """The day the story is now on, counted on the clocks of ``zone_name``."""
+        self.day, self.day_zone = day, zone_name
+        if self.reference.date is None or day <= self.reference.date:
+            self.past_day = day
+
     def clock(self) -> tuple:
         """The days in mind and the last times said (see ``_CLOCK``), to set back later."""
         return tuple(getattr(self, name) for name in _CLOCK)
@@ -708,7 +714,7 @@ class Resolver:
             past_midnight = day is not None and self._past_midnight(c, day, hour, minute, zone)
             if past_midnight:
                 day += timedelta(days=1)
-            elif day is not None and zone is not None and hour < 24:
+            elif day is not None and zone is not None:
                 day = self._within_day_in_focus(day, hour, minute, zone.name)
         if day is None:
             value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
@@ -1227,10 +1233,7 @@ class Resolver:
                     self.reading.repeat = None
             if resolved.sets_day and (self.reading.day is None or not (
                     self._dates_a_report(span) or self._background_day(c, grain))):
-                self.reading.day = resolved.period.start.date() if resolved.period else start.date()
-                self.reading.day_zone = zone_name
-                if self.ref is None or self.reading.day <= self.ref:
-                    self.reading.past_day = self.reading.day
+                self.reading.set_day(resolved.period.start.date() if resolved.period else start.date(), zone_name)
         return mention
 
     def _background_day(self, c: Candidate, grain: str | None) -> bool:
@@ -1241,7 +1244,7 @@ class Resolver:
             return False
         window = self._phrase_window(c)
         return (c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
-                or self.grammar.period_boundary_clause.search(self.text, *window) is not None
+                or self.grammar.background_clause.search(self.text, *window) is not None
                 or self.grammar.past_perfect.search(self.text, *window) is not None)
 
     def _dates_a_report(self, span: tuple[int, int]) -> bool:
@@ -1320,6 +1323,11 @@ def _reconcile_conversion(resolver: Resolver, mentions: list[TimeMention], named
             raise
     mentions[-1] = attrs.evolve(mentions[-1], flags=mentions[-1].flags + ("conversion-of-previous",))
     reading = resolver.reading
+    moved = mentions[-2]
+    if moved.start is not None and moved.start.date() != a.start.date():
+        # the other side's own day dates the first ("0700 GMT, which in New York is 2 a.m.
+        # EST Sunday"): the story is now on that day
+        reading.set_day(moved.start.date(), moved.timezone)
     if reading.last is a:
         reading.last = mentions[-2]
     if reading.last_within_day is a:

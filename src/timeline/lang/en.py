@@ -210,7 +210,9 @@ SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|last
                     r"launches|resumes|debuts|premieres|kicks\s+off|takes\s+effect|goes\s+into\s+effect|"
                     r"goes\s+on\s+sale|gets\s+under\s*way)"
                     # then a few words at most, none a past form: "at 10 a.m. Pacific / 1 p.m. Eastern on"
-                    r"\s+(?:(?!(?:said|says|told|made|was|were|had|did)\b|\w+ed\b)[\w:./()+]+\s+){0,10}$")
+                    r"\s+(?:(?!(?:said|says|told|made|was|were|had|did)\b|\w+ed\b)[\w:./()+]+\s+){0,10}$"
+                    # a day a thing is on: "The second semifinal is on Saturday", "is set for Friday"
+                    r"|\b(?:is|are)\s+(?:(?:set|due)\s+for\s+|on\s+)?$")
 # One character of the same clause: not a sentence or clause end (a period inside "8.45am" or
 # "a.m." is not one).
 _IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z]))"
@@ -266,9 +268,11 @@ COMING_DAYS = 31
 # follow do not fall on it.
 PERIOD_BOUNDARY_PREPOSITIONS = ("to", "through", "until", "till", "since", "from")
 # So does one in a relative clause saying when a period began or ends ("fiscal 2022/23, which
-# began on Oct. 1").
-PERIOD_BOUNDARY_CLAUSE = (r"(?i),\s+(?:which|that)\s+(?:began|begins|started|starts|ended|ends|ran|runs)"
-                          r"\s+(?:on\s+)?$")
+# began on Oct. 1"), or any other aside in a relative clause ("In Europe, which switched to
+# winter time last Sunday, it is 8 a.m.").
+BACKGROUND_CLAUSE = (r"(?i),\s+(?:(?:which|that)\s+(?:began|begins|started|starts|ended|ends|ran|runs)"
+                     r"\s+(?:on\s+)?"
+                     r"|(?:which|who)\s+[^,;:.!?()\d]{0,60})$")
 # A time after these lies before the reference, whatever the tense ("on patrol since March").
 PAST_PREPOSITIONS = ("since",)
 # A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs). Matched on
@@ -798,8 +802,11 @@ RULES: tuple[Rule, ...] = (
 NOT_BEFORE = r"(?:[$£€¥#№]|\b(?:No|no|Nos|Rs|USD|EUR|GBP|score|scores|scored|won|beat|lost|defeated|tied|draw|verse|chapter|Psalm|Psalms|Mark|Luke|John|Matthew|Acts|Genesis|Exodus)\.?)\s*$"
 NOT_AFTER = (r"(?:(?<=\d)\s*(?:[-–]\d|:\d|,\d{3}\b|\.\d)|\s*(?:%|percent|per\s+cent)|\s+(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b"
              r"|\s+(?:[A-Z][a-z]+\s+)?(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place)\b)")
-# A conversion between two clock times: "5 p.m. (11 p.m. Paris time)", "10 a.m. PT / 1 p.m. ET".
-CONVERSION_GAP = r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\d))$"
+# A conversion between two clock times: "5 p.m. (11 p.m. Paris time)", "10 a.m. PT / 1 p.m. ET",
+# "0700 GMT, which in New York is 2 a.m. EST".
+CONVERSION_GAP = (r"^\s*(?:\(\s*(?:or\s+)?|\[\s*|/\s*|,?\s+or\s+|\s*=\s*|,\s+(?=\d)"
+                  # "0700 GMT, which in New York is 2 a.m. EST Sunday"
+                  r"|,\s+(?i:which)\s+(?:(?i:in|on)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4})?(?i:is|was)\s+)$")
 # A date and a clock time written together: "Tuesday at 3 p.m.", "5 p.m. on May 3", "4 p.m.
 # local time (GMT+9) on Sunday".
 DATE_TIME_GAP = r"^\s*(?:\((?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d\d)?\)\s*)?(?:,\s*)?(?:(?i:at|on|around|about)\s+)?$"
