@@ -50,6 +50,11 @@ CASES = [
     ("She flew a Pan Am jumbo in 1988.", "1988", "flew"),
     ("The delays will mean lower-than-anticipated earnings for 1990.", "1990", "mean"),
     ("Qantas will almost double its flights by August.", "August", "double"),
+    # A period with the day it ends: both times date its end, not the clause's verb.
+    ("For the year ended Sept. 30, Ralston earned $422.5 million.", "Sept. 30", "ended"),
+    ("For the year ended Sept. 30, Ralston earned $422.5 million.", "the year", "ended"),
+    ("It expects a loss for the fourth quarter ending on June 30.", "the fourth quarter", "ending"),
+    ("The offer ended Friday and shares fell on Monday.", "Monday", "fell"),
 ]
 
 

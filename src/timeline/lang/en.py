@@ -335,6 +335,10 @@ NOT_VERBS = frozenset(
 # A time phrase follows the verb it dates more often than it precedes it ("said Friday",
 # "met on Monday"): a verb after the time counts this many times its distance.
 VERB_AFTER_TIME_PENALTY = 3
+# A period said with the day it ends ("the quarter ended Sept. 30", "the year ending June
+# 30"): both times date the period's end, the verb between them, not the clause's other verb
+# ("For the year ended Sept. 30, Ralston earned $422 million": the year ended on Sept. 30).
+PERIOD_END_VERBS = frozenset("ended ending ends".split())
 # Times said as adverbs: right before a verb they date that verb ("it now holds 5%").
 ADVERB_TIMES = frozenset("now currently recently already previously soon once lately formerly "
                          "presently still then".split())
