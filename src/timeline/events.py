@@ -148,6 +148,11 @@ def _clause_patterns(lang) -> tuple:
 
 
 @lru_cache(maxsize=None)
+def _compared_from(lang) -> re.Pattern:
+    return re.compile(lang.COMPARED_FROM)
+
+
+@lru_cache(maxsize=None)
 def _anchor_direction(lang) -> re.Pattern:
     """The word after a time that makes what follows its anchor ("after the vote")."""
     return re.compile(rf"\s+(?i:{lang.ANCHOR_DIRECTIONS})(?=\s)")
@@ -467,6 +472,14 @@ class EventFinder:
         previous = before.group(1) if before is not None else ""
         return (word.group(1), word.span(1)) if self._is_verb(word.group(1), previous, word.end()) >= 2 else None
 
+    def _compared_from(self, mention: TimeMention) -> bool:
+        """The time of the amount a change is measured from ("from $4 million a year ago")."""
+        start = mention.span[0]
+        if "from" not in self.text[max(0, start - self.lang.COMPARED_FROM_WINDOW):start]:
+            return False  # (most times: one `in` test, not the pattern)
+        return _compared_from(self.lang).search(
+            self.text, max(0, start - self.lang.COMPARED_FROM_WINDOW), start) is not None
+
     def _period_end(self, group: tuple[int, ...]) -> tuple[str, tuple[int, int]] | None:
         """The verb that joins a period to the day it ends ("the quarter ended Sept. 30",
         "the year ending June 30"): what both times date. The verb must stand between two
@@ -549,6 +562,8 @@ class EventFinder:
                     trigger=self.text[noun_span[0]:noun_span[1]], trigger_span=noun_span,
                     sentence=sentence, mentions=group)))
                 continue
+            if self._compared_from(first):
+                continue  # "rose to $5 million from $4 million a year ago": the old amount's time
             if _is_attributive(self.text, first, self.lang.ATTRIBUTIVE_DETERMINERS):
                 continue  # "the 2025 budget plan": it dates no event of its own
             clause = self.clause_at(sentence, first.span[0])

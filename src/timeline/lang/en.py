@@ -281,6 +281,13 @@ RELATIVE_DAY_PARTS = {"tonight": "NI", "tonite": "NI", "2nite": "NI"}
 # Prepositions and modifiers that belong to a time phrase when it is cut out of a description.
 PHRASE_PREPOSITIONS = ("at", "on", "in", "for", "after", "before", "within", "by", "until", "till",
                        "since", "from", "during", "around", "about", "of", "to", "over", "shortly", "just")
+# The amount a change is measured from, right before a time: "net rose to $108.8 million
+# from $90.5 million, or $1.12 a share, a year ago". That time dates the old amount, not
+# the rise (nor the report): it dates no event. (Searched in the COMPARED_FROM_WINDOW
+# characters before the time.)
+COMPARED_FROM = (r"\bfrom\s+[$#£€]?(?:[A-Z]{1,3}\$)?\d[\d.,]*(?:\s+(?:million|billion|trillion|"
+                 r"cents|pence|percent|points|a\s+share))*(?:,\s+or\s+[^,]{1,40},)?\s+(?:in\s+|for\s+)?$")
+COMPARED_FROM_WINDOW = 90
 # Determiners before a date that modifies a noun ("the 2024 election"): no event of its own.
 ATTRIBUTIVE_DETERMINERS = frozenset("the a an his her its their our".split())
 # Words between a counted time and the event it counts from ("two days before the vote").
