@@ -35,7 +35,7 @@ CASES = [
     ("Seventeen minutes after liftoff, the rocket released its satellite.", "Seventeen minutes", "released"),
     ("Two hours before the vote, the senator resigned.", "Two hours", "resigned"),
     # "to" before a number or a noun is a preposition; an adverb after an auxiliary is no verb.
-    ("Profit fell to $58.6 million from $186.4 million a year ago.", "a year ago", "fell"),
+    ("Profit fell to $58.6 million in the third quarter.", "the third quarter", "fell"),
     ("He will be selling more shares to foreign clients in the future.", "the future", "selling"),
     ("In the past, Russia has often claimed the port.", "the past", "claimed"),
     # A clause after ", who" starts with its verb.
@@ -50,6 +50,16 @@ CASES = [
     ("She flew a Pan Am jumbo in 1988.", "1988", "flew"),
     ("The delays will mean lower-than-anticipated earnings for 1990.", "1990", "mean"),
     ("Qantas will almost double its flights by August.", "August", "double"),
+    # A period with the day it ends: both times date its end, not the clause's verb.
+    ("For the year ended Sept. 30, Ralston earned $422.5 million.", "Sept. 30", "ended"),
+    ("For the year ended Sept. 30, Ralston earned $422.5 million.", "the year", "ended"),
+    ("It expects a loss for the fourth quarter ending on June 30.", "the fourth quarter", "ending"),
+    ("The offer ended Friday and shares fell on Monday.", "Monday", "fell"),
+    # The time of the amount a change is measured from dates no event (not the rise).
+    ("Net rose to $108.8 million from $90.5 million, or $1.12 a share, a year ago.", "a year ago", None),
+    ("Sales dropped 11% to $1.27 billion from $1.43 billion in the year-ago quarter.",
+     "the year-ago quarter", None),
+    ("The company moved its headquarters from Boston in 1999.", "1999", "moved"),
 ]
 
 

@@ -127,6 +127,11 @@ def _clause_patterns(lang) -> tuple:
 
 
 @lru_cache(maxsize=None)
+def _compared_from(lang) -> re.Pattern:
+    return re.compile(lang.COMPARED_FROM)
+
+
+@lru_cache(maxsize=None)
 def _anchor_direction(lang) -> re.Pattern:
     """The word after a time that makes what follows its anchor ("after the vote")."""
     return re.compile(rf"\s+(?i:{lang.ANCHOR_DIRECTIONS})(?=\s)")
@@ -159,6 +164,7 @@ class EventFinder:
         self.sentences = sentences
         self.mentions = mentions
         self._clauses: dict[tuple[int, int], list[_Clause]] = {}
+        self._mention_starts = [m.span[0] for m in mentions]
         code = lang_code(self.lang)
         self.verbs, self.event_nouns = verb_forms(code), event_nouns(code)
         self.irregular = irregular_verb_forms(code)
@@ -445,6 +451,46 @@ class EventFinder:
         previous = before.group(1) if before is not None else ""
         return (word.group(1), word.span(1)) if self._is_verb(word.group(1), previous, word.end()) >= 2 else None
 
+    def _compared_from(self, mention: TimeMention) -> bool:
+        """The time of the amount a change is measured from ("from $4 million a year ago")."""
+        start = mention.span[0]
+        if "from" not in self.text[max(0, start - self.lang.COMPARED_FROM_WINDOW):start]:
+            return False  # (most times: one `in` test, not the pattern)
+        return _compared_from(self.lang).search(
+            self.text, max(0, start - self.lang.COMPARED_FROM_WINDOW), start) is not None
+
+    def _period_end(self, group: tuple[int, ...]) -> tuple[str, tuple[int, int]] | None:
+        """The verb that joins a period to the day it ends ("the quarter ended Sept. 30",
+        "the year ending June 30"): what both times date. The verb must stand between two
+        times, with nothing else between them but "on"."""
+        first, last = self.mentions[group[0]], self.mentions[group[-1]]
+        before = _LAST_WORD.search(self.text, max(0, first.span[0] - 20), first.span[0])
+        if before is not None and before.group(1).lower() == "on":  # "ended on Sept. 30"
+            before = _LAST_WORD.search(self.text, max(0, before.start() - 20), before.start())
+        if before is not None and before.group(1).lower() in self.lang.PERIOD_END_VERBS \
+                and self._time_ends_at(before.start()):
+            return before.group(1), before.span(1)
+        after = _NEXT_WORD.match(self.text, last.span[1])
+        if after is not None and after.group(1).lower() in self.lang.PERIOD_END_VERBS \
+                and self._time_starts_after(after.end()):
+            return after.group(1), after.span(1)
+        return None
+
+    def _time_ends_at(self, position: int) -> bool:
+        """A mention ends right before ``position`` (only spaces between)."""
+        return any(m.span[1] <= position and not self.text[m.span[1]:position].strip()
+                   for m in self._mentions_near(position))
+
+    def _time_starts_after(self, position: int) -> bool:
+        """A mention starts right after ``position`` (only spaces, or " on ", between)."""
+        return any(m.span[0] >= position and self.text[position:m.span[0]].strip().lower() in ("", "on")
+                   for m in self._mentions_near(position))
+
+    def _mentions_near(self, position: int) -> list[TimeMention]:
+        """The mentions on either side of ``position`` (they are in text order)."""
+        i = bisect.bisect_left(self._mention_starts, position)
+        return self.mentions[max(0, i - 2):i + 2]
+
     def _predicate_after(self, mention: TimeMention) -> tuple[str, tuple[int, int]] | None:
         """The verb of the noun a time written as an adjective modifies, when it follows that
         noun: "reported third-quarter net income rose 11%" dates the rise, not the report."""
@@ -495,11 +541,14 @@ class EventFinder:
                     trigger=self.text[noun_span[0]:noun_span[1]], trigger_span=noun_span,
                     sentence=sentence, mentions=group)))
                 continue
+            if self._compared_from(first):
+                continue  # "rose to $5 million from $4 million a year ago": the old amount's time
             if _is_attributive(self.text, first, self.lang.ATTRIBUTIVE_DETERMINERS):
                 continue  # "the 2025 budget plan": it dates no event of its own
             clause = self.clause_at(sentence, first.span[0])
             dated_clauses.add((clause.start, clause.end))
-            found = (self._verb_after_adverb(first, clause.start) or self._predicate_after(first)
+            found = (self._period_end(group) or self._verb_after_adverb(first, clause.start)
+                     or self._predicate_after(first)
                      or self.trigger(clause.start, clause.end, first.span[0], trigger_skip,
                                      _last_word(clause.opener)))
             description = describe(clause) or sentence.text

@@ -295,6 +295,13 @@ RELATIVE_DAY_PARTS = {"tonight": "NI", "tonite": "NI", "2nite": "NI"}
 # Prepositions and modifiers that belong to a time phrase when it is cut out of a description.
 PHRASE_PREPOSITIONS = ("at", "on", "in", "for", "after", "before", "within", "by", "until", "till",
                        "since", "from", "during", "around", "about", "of", "to", "over", "shortly", "just")
+# The amount a change is measured from, right before a time: "net rose to $108.8 million
+# from $90.5 million, or $1.12 a share, a year ago". That time dates the old amount, not
+# the rise (nor the report): it dates no event. (Searched in the COMPARED_FROM_WINDOW
+# characters before the time.)
+COMPARED_FROM = (r"\bfrom\s+[$#£€]?(?:[A-Z]{1,3}\$)?\d[\d.,]*(?:\s+(?:million|billion|trillion|"
+                 r"cents|pence|percent|points|a\s+share))*(?:,\s+or\s+[^,]{1,40},)?\s+(?:in\s+|for\s+)?$")
+COMPARED_FROM_WINDOW = 90
 # Determiners before a date that modifies a noun ("the 2024 election"): no event of its own.
 ATTRIBUTIVE_DETERMINERS = frozenset("the a an his her its their our".split())
 # Words between a counted time and the event it counts from ("two days before the vote").
@@ -349,6 +356,10 @@ NOT_VERBS = frozenset(
 # A time phrase follows the verb it dates more often than it precedes it ("said Friday",
 # "met on Monday"): a verb after the time counts this many times its distance.
 VERB_AFTER_TIME_PENALTY = 3
+# A period said with the day it ends ("the quarter ended Sept. 30", "the year ending June
+# 30"): both times date the period's end, the verb between them, not the clause's other verb
+# ("For the year ended Sept. 30, Ralston earned $422 million": the year ended on Sept. 30).
+PERIOD_END_VERBS = frozenset("ended ending ends".split())
 # Times said as adverbs: right before a verb they date that verb ("it now holds 5%").
 ADVERB_TIMES = frozenset("now currently recently already previously soon once lately formerly "
                          "presently still then".split())
