@@ -847,10 +847,11 @@ class Resolver:
         d = self.reading.weekdays.get(weekday) if direction not in _WEEK_CHOOSING else None
         if d is None:
             d = _weekday_date(weekday, self.ref, direction, self._weekday_tense(c))
-        if part:
-            return Resolved("TIME", part_of_day_period(d, part, lang.PART_OF_DAY_HOURS),
-                            approximate=True, relation=self.relation(c), sets_day=True)
         flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
+        if part:
+            hours = lang.PART_OF_DAY_MOD_HOURS[flags[0][4:]] if flags else lang.PART_OF_DAY_HOURS
+            return Resolved("TIME", part_of_day_period(d, part, hours), approximate=True,
+                            relation=self.relation(c), sets_day=True, flags=flags)
         return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True, flags=flags,
                         approximate=bool(flags))
 

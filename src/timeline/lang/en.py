@@ -90,6 +90,11 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 # Hours of a day said early or late ("late Wednesday": in the evening or night; "early
 # Tuesday": in the small hours or the morning), as TimeML mod START/END of a day.
 DAY_MOD_HOURS = {"START": (0, 9), "END": (17, 24)}
+# Hours of a part of a day said early or late ("late Wednesday morning": 9 to noon).
+PART_OF_DAY_MOD_HOURS = {
+    "START": {"MO": (5, 9), "MI": (11, 12), "AF": (12, 15), "EV": (17, 20), "NI": (20, 24)},
+    "END": {"MO": (9, 12), "MI": (13, 14), "AF": (15, 18), "EV": (20, 22), "NI": (24, 29)},
+}
 # "the 65th minute" of a match: minutes of play, then a break of these many minutes (stoppage
 # time included) before the second half.
 MATCH_HALF_MINUTES = 45
@@ -593,9 +598,9 @@ RULES: tuple[Rule, ...] = (
     # the part (normalize reads it first) and joins its event.
     Rule("the <part of day> of <date>", "daypart",
          rf"(?:(?i:the)\s+(?P<part>(?i:{_alt(EARLY_HOURS + tuple(PARTS_OF_DAY))}))(?=\s+(?i:of)\s)"
-         rf"|(?P<part2>(?i:{_alt(TWILIGHT)}))(?=\s+(?i:on)\s))"
-         rf"(?=\s+(?i:of|on)\s+(?:{WEEKDAY}|{MONTH}|\d))",
-         ("the morning of June 5", "the early hours of Sunday", "dawn on Friday")),
+         rf"|(?P<part2>(?i:{_alt(TWILIGHT)}))(?=\s+(?i:on)\s|\s+{WEEKDAY}\b))"
+         rf"(?=\s+(?:(?i:of|on)\s+)?(?:{WEEKDAY}|{MONTH}|\d))",
+         ("the morning of June 5", "the early hours of Sunday", "dawn on Friday", "before dawn Wednesday")),
     Rule("<this|last> <part of day>", "partofday",
          rf"(?P<direction>(?i:this|that|last|early\s+this|late\s+last|late\s+this|early\s+that|late\s+that))\s+(?P<part>{PART_OF_DAY})\b",
          ("this morning", "last night", "that evening")),
@@ -828,8 +833,8 @@ CLOCK_DAY_LATER_GAP = (r"^(?:(?:(?![,;:()]|\s(?:and|but|or|when|while|after|befo
                        r"[^.!?\d]){1,60}?\s(?i:on)\s"
                        r"|(?:\s(?!(?:and|but|or|when|while|after|before|since|until|till|to|from|through|by|"
                        r"said|says|as|was|were|is|are|last|next|this|on|at|in)\s)[a-z]+){1,2}\s)$")
-# Between a part of a day and the day it is part of: "the morning [of] June 5".
-DAYPART_DATE_GAP = r"^\s+(?i:of|on)\s+$"
+# Between a part of a day and the day it is part of: "the morning [of] June 5", "dawn [] Friday".
+DAYPART_DATE_GAP = r"^\s+(?:(?i:of|on)\s+)?$"
 # A date after a conversion's closing parenthesis dates both sides: "9 a.m. ET (2 p.m. Paris
 # time) on March 15".
 CONVERSION_DATE_GAP = r"^\s*[)\]]\s*(?:,\s*)?(?:(?i:on)\s+)?$"
