@@ -12,6 +12,13 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "Officers searched the woods throughout Sunday. The sheriff, who will hold a news conference "
+        "at 2 p.m., said the search went on overnight.", "2026-03-09", "America/Chicago",
+        [("2026-03-08T00:00:00-06:00", "2026-03-08T00:00:00-06:00", "searched"),
+         ("2026-03-08T20:00:00-05:00", "2026-03-08T20:00:00-05:00", "went"),
+         ("2026-03-09T14:00:00-05:00", None, "conference")],
+        id="what-will-happen-at-a-clock-time-is-not-on-a-day-gone-by"),
+    pytest.param(
         "The final will begin at 4 p.m. local time on Sunday. Tickets sold out when they went on "
         "sale on Sept. 16. The final starts at 0700 GMT, which in New York is 2 a.m. EST Sunday. On "
         "the West Coast it starts at midnight PDT. In Europe, which switched its clocks last Sunday, "

@@ -118,6 +118,7 @@ class Grammar:
     past_perfect: re.Pattern  # "had failed": before the story
     background_clause: re.Pattern  # ", which began on", ", which switched …": an aside
     earlier_before: re.Pattern  # "Earlier, at 6 a.m.": not past midnight
+    future_from_now: re.Pattern  # "who will hold a news conference at": not on a day gone by
     lang: ModuleType
 
     def endings(self) -> list[EndingAt]:
@@ -213,6 +214,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         past_perfect=re.compile(lang.PAST_PERFECT),
         background_clause=re.compile(lang.BACKGROUND_CLAUSE),
         earlier_before=re.compile(lang.EARLIER_BEFORE),
+        future_from_now=re.compile(lang.FUTURE_FROM_NOW),
         lang=lang,
     )
 

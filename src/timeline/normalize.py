@@ -714,6 +714,9 @@ class Resolver:
             past_midnight = day is not None and self._past_midnight(c, day, hour, minute, zone)
             if past_midnight:
                 day += timedelta(days=1)
+            elif day is not None and self.ref is not None and day < self.ref \
+                    and self.grammar.future_from_now.search(self.text, *self._phrase_window(c)):
+                day = self.ref  # "who will hold a news conference at 2 p.m.": not on a day gone by
             elif day is not None and zone is not None:
                 day = self._within_day_in_focus(day, hour, minute, zone.name)
         if day is None:

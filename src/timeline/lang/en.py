@@ -195,6 +195,10 @@ SEQUENCE_MARKERS = ("and then", "then", "later", "afterwards", "afterward", "aft
                     "shortly afterwards", "moments later", "next")
 # Tense cues: the one nearest before a time (else after it, in its sentence) tells whether a
 # day or month named without its year is a past or a coming one.
+# A future said from the report's day, not from a day in the past ("would", "was due to"):
+# right before a clock time with no day, the time is not on a day gone by ("Cummings, who
+# will hold a news conference at 2 p.m."). Searched in the TENSE_PHRASE_WINDOW before it.
+FUTURE_FROM_NOW = r"(?i)\b(?:will|shall)\s+(?:[a-z]+\s+){0,6}$"
 FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "going to", "is to", "are to", "scheduled",
                "plans to", "plan to", "expected to", "set to", "due to", "would", "upcoming",
                "coming", "next", "expects", "expect", "plans", "intends", "payable", "expire",
