@@ -1500,7 +1500,8 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                     raise
                 period = None  # read again below, where it is kept unresolved
             if period is not None and period.start is not None and period.grain == "day":
-                resolver.reading.day = period.start.date()
+                # on the clocks of the times before it, not yet read (see below)
+                resolver.reading.day, resolver.reading.day_zone = period.start.date(), None
                 said_day = (later_date, resolver.reading.day)
                 dates_of_previous.add(later_date)
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
@@ -1529,7 +1530,7 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
         if i in dates_of_previous:
             mention = attrs.evolve(mention, flags=mention.flags + ("date-of-previous",))
             dated = next((m for m in reversed(mentions) if "conversion-of-previous" not in m.flags), None)
-            if dated is not None and dated.timezone is not None:
+            if dated is not None and mention.start is not None and resolver.reading.day == mention.start.date():
                 resolver.reading.day_zone = dated.timezone  # "6pm local time (7pm AEDT) on Saturday"
         mentions.append(mention)
         named.append(_states_zone(resolved.zone))
