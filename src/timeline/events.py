@@ -12,7 +12,7 @@ import attrs
 from .mentions import _FOLDS_TO_ASCII, Grammar, PhraseBefore, _source
 from .text import Sentence
 from .values import FINE_GRAINS, TimeMention
-from .words import event_nouns, irregular_verb_forms, lang_code, verb_forms
+from .words import event_nouns, irregular_verb_forms, is_verb_form, lang_code, verb_forms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")  # of _WORD
@@ -127,7 +127,7 @@ def _clause_patterns(lang) -> tuple:
 
 
 @lru_cache(maxsize=None)
-def _compared_from(lang) -> re.Pattern:
+def _compared_from_pattern(lang) -> re.Pattern:
     return re.compile(lang.COMPARED_FROM)
 
 
@@ -244,7 +244,7 @@ class EventFinder:
             if prev in lang.AUXILIARIES and w.endswith("s") and not w.endswith("ss"):
                 return 0  # an auxiliary takes no -s form: "now has 45 banks"
             return 3
-        known = w in self.verbs or w.rstrip("s") in self.verbs or (w.endswith("es") and w[:-2] in self.verbs)
+        known = is_verb_form(w, self.verbs)
         if known and not w.endswith("s"):
             if self._is_regular_base_form(w) and not self._licenses_base_form(previous):
                 return 0  # "resumed work", "the open market"
@@ -456,7 +456,7 @@ class EventFinder:
         start = mention.span[0]
         if "from" not in self.text[max(0, start - self.lang.COMPARED_FROM_WINDOW):start]:
             return False  # (most times: one `in` test, not the pattern)
-        return _compared_from(self.lang).search(
+        return _compared_from_pattern(self.lang).search(
             self.text, max(0, start - self.lang.COMPARED_FROM_WINDOW), start) is not None
 
     def _period_end(self, group: tuple[int, ...]) -> tuple[str, tuple[int, int]] | None:

@@ -18,7 +18,7 @@ from . import zones
 from .mentions import Candidate, Grammar, zone_pattern
 from .text import Sentence
 from .values import COUNTED_FROM_REFERENCE, FINE_GRAINS, WITHIN_DAY_GRAINS, Reference, TimeMention
-from .words import lang_code, verb_forms
+from .words import is_verb_form, lang_code, verb_forms
 
 # ----------------------------------------------------------------- calendar periods ---
 
@@ -612,15 +612,14 @@ class Resolver:
     def _present_verb_before(self, c: Candidate) -> bool:
         """A verb in the present simple before ``c`` in its clause, with no past or future cue
         there: "The Bank of Japan announces its decision around noon Thursday"."""
-        left = self.text[max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW):c.span[0]]
-        left = _CLAUSE_EDGE.split(left)[-1]
+        start, end = self._phrase_window(c)
+        left = _CLAUSE_EDGE.split(self.text[start:end])[-1]
         words = _WORDS.findall(left)
-        verbs = self._verbs
         for previous, word in zip(["", *words], words):
             if (len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word.islower()
                     and word not in self.lang.NOT_PRESENT_VERBS
                     and previous.lower() not in self.lang.NOT_BEFORE_PRESENT_VERB
-                    and (word in verbs or word[:-1] in verbs or (word.endswith("es") and word[:-2] in verbs))):
+                    and is_verb_form(word, self._verbs)):
                 return not any(_cue_kind(self.grammar, left, cue) in ("past", "future")
                                for cue in self.grammar.tense_cue.finditer(left))
         return False
@@ -738,12 +737,11 @@ class Resolver:
         focus_zone = self.reading.day_zone
         if focus_zone is None or focus_zone == zone_name:
             return day
-        begins = zones.localize(datetime.combine(day, datetime.min.time()), focus_zone)[0]
-        ends = zones.localize(datetime.combine(day + timedelta(days=1), datetime.min.time()), focus_zone)[0]
+        begins = zones.localize(_midnight(day), focus_zone)[0]
+        ends = zones.localize(_midnight(day + timedelta(days=1)), focus_zone)[0]
         for shift in (0, -1, 1):
             candidate = day + timedelta(days=shift)
-            instant = zones.localize(datetime.combine(candidate, datetime.min.time())
-                                     + timedelta(hours=hour, minutes=minute), zone_name)[0]
+            instant = zones.localize(_midnight(candidate) + timedelta(hours=hour, minutes=minute), zone_name)[0]
             if begins <= instant < ends:
                 return candidate
         return day
@@ -757,7 +755,7 @@ class Resolver:
         if last is None or last.grain not in FINE_GRAINS or (zone is not None and zone.name != last.timezone):
             return False
         then = last.start.replace(tzinfo=None)
-        now = datetime.combine(day, datetime.min.time()) + timedelta(hours=hour, minutes=minute)
+        now = _midnight(day) + timedelta(hours=hour, minutes=minute)
         if then.date() not in (day, day + timedelta(days=1)) or then - now < timedelta(hours=self.lang.PAST_MIDNIGHT_HOURS):
             return False
         window = self._phrase_window(c)

@@ -28,6 +28,12 @@ def verb_forms(lang: str) -> frozenset[str]:
     return _word_list(lang, _VERB_LISTS)
 
 
+def is_verb_form(word: str, verbs: frozenset[str]) -> bool:
+    """Whether ``word`` (lower case) is in ``verbs`` as it stands or without its -s or -es
+    ("announces", "reaches")."""
+    return word in verbs or word.rstrip("s") in verbs or (word.endswith("es") and word[:-2] in verbs)
+
+
 def irregular_verb_forms(lang: str) -> frozenset[str]:
     return _word_list(lang, (_IRREGULAR_VERBS,))
 

@@ -230,16 +230,6 @@ _IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z]))"
 PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
                 rf"\s+to\b{_IN_CLAUSE}*$")
 TENSE_PHRASE_WINDOW = 80  # characters before a time searched for the tense phrases here
-# A verb in the present simple earlier in a weekday's clause ("The Bank of Japan announces its
-# decision around noon Thursday") speaks of this week's or next week's day: the nearest one.
-# An -s word is such a verb when its stem is a verb form (data/en/verbs.txt) and it is none of
-# these (reporting verbs, which tell of past days: "says Friday's attack …"; other -s words),
-# nor after one of NOT_BEFORE_PRESENT_VERB ("the reports", "of talks": a noun).
-NOT_PRESENT_VERBS = frozenset("says tells adds notes writes reports has is does was this its his hers "
-                              "yours thus plus less news series times days hours minutes weeks months "
-                              "years".split())
-NOT_BEFORE_PRESENT_VERB = frozenset("the a an its his her their our your my of for in on at by with "
-                                    "and to new two three some many more all these those".split())
 # A clock time with no day, told this many hours or more before the last one said on the day
 # in focus, is past midnight: "Shortly before midnight … At 2.45am" (see
 # normalize.Resolver._past_midnight). Not after EARLIER_BEFORE ("Earlier, at 6 a.m.").
@@ -313,6 +303,16 @@ COMPARED_FROM = (r"\bfrom\s+[$#£€]?(?:[A-Z]{1,3}\$)?\d[\d.,]*(?:\s+(?:million
 COMPARED_FROM_WINDOW = 90
 # Determiners before a date that modifies a noun ("the 2024 election"): no event of its own.
 ATTRIBUTIVE_DETERMINERS = frozenset("the a an his her its their our".split())
+# A verb in the present simple earlier in a weekday's clause ("The Bank of Japan announces its
+# decision around noon Thursday") speaks of this week's or next week's day: the nearest one.
+# An -s word is such a verb when its stem is a verb form (data/en/verbs.txt) and it is none of
+# these (reporting verbs, which tell of past days: "says Friday's attack …"; other -s words),
+# nor after one of NOT_BEFORE_PRESENT_VERB ("the reports", "of talks": a noun).
+NOT_PRESENT_VERBS = frozenset("says tells adds notes writes reports has is does was this its his hers "
+                              "yours thus plus less news series times days hours minutes weeks months "
+                              "years".split())
+NOT_BEFORE_PRESENT_VERB = ATTRIBUTIVE_DETERMINERS | frozenset("your my of for in on at by with and to new two "
+                                                              "three some many more all these those".split())
 # Words between a counted time and the event it counts from ("two days before the vote").
 ANCHOR_DIRECTIONS = r"before|after|earlier\s+than|later\s+than|prior\s+to|into"
 # The words naming that event: a head noun or a clause, after a determiner ("about eight
