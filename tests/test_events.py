@@ -26,6 +26,11 @@ CASES = [
     ("The strike in January cost the airline $40 million.", "January", "strike"),
     ("Within 15 minutes, the outage had spread to Leeds.", "15 minutes", "spread"),  # a subject
     ("Wednesday's game in Munich starts at 9 p.m.", "Wednesday", "game"),
+    # A known verb's -s form after its subject, whatever the subject's last letter; not
+    # after an -ed or -ing modifier of it as a plural noun.
+    ("The final begins at 4 p.m. on Sunday.", "4 p.m. on Sunday", "begins"),
+    ("The council meets on Tuesday.", "Tuesday", "meets"),
+    ("Record profits rising reports appeared in March.", "March", "appeared"),
     # Not every word after an auxiliary is its verb; a bare verb form after a noun is a noun.
     ("The following were among Friday's offerings.", "Friday", "were"),
     ("The bank, which now has 45 branches, will adopt the name.", "now", "has"),

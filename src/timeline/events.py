@@ -251,7 +251,9 @@ class EventFinder:
             return 2
         if w.endswith("ed") and len(w) > 4:
             return 2
-        if w.endswith("s") and known and not self.text.startswith(" of ", end) and (prev in lang.PRONOUNS or previous[:1].isupper() or prev.endswith(("s", "e", "r", "n", "t", "y"))):
+        if w.endswith("s") and known and not self.text.startswith(" of ", end) \
+                and (prev in lang.PRONOUNS or previous[:1].isupper()
+                     or prev not in lang.PREPOSITIONS and not prev.endswith(lang.MODIFIER_ENDINGS)):
             return 2
         return 0
 

@@ -342,6 +342,14 @@ AUXILIARIES = frozenset(
     "is was were are be been being am has had have having will would shall should can could "
     "may might must do does did 's 're 've 'll won't can't didn't doesn't isn't wasn't "
     "weren't hasn't haven't hadn't wouldn't couldn't shouldn't".split())
+# Endings of a word that, before a known verb's -s form, is a modifier of that word as a
+# plural noun ("record profits", "rising costs"), not its subject ("the final begins").
+MODIFIER_ENDINGS = ("ed", "ing")
+# A known verb's -s form after one of these is a plural noun: "among Friday's offerings".
+PREPOSITIONS = frozenset(
+    "about above across after against along among around at before behind below beside between "
+    "beyond by despite during for from in inside into like near of off on onto outside over past "
+    "since through throughout till to toward towards under until upon via with within without".split())
 # Words after an auxiliary or "to" that are not its verb ("were among", "is not", "to or from").
 NOT_VERBS_AFTER_AUXILIARIES = frozenset(
     "among or and but nor not never also still just now already more most much very so than as "
