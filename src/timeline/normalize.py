@@ -211,6 +211,7 @@ class _Reading:
     # The last time said of day grain or finer: what "two days later" counts from when the
     # text has since named a coarser period ("the previous flight, in March 2023, failed").
     last_within_day: TimeMention | None = None
+    last_clock: TimeMention | None = None  # the last clock time: what "at the same time" repeats
     # Calendar periods the text named itself (not counted from another): the quarter last
     # named ("the quarter", "the year-earlier period") and the latest of any grain ("a year ago").
     quarter_in_focus: Period | None = None
@@ -244,7 +245,7 @@ class _Reading:
             setattr(self, name, value)
 
 
-_CLOCK = ("day", "day_zone", "past_day", "last", "last_within_day", "last_period")
+_CLOCK = ("day", "day_zone", "past_day", "last", "last_within_day", "last_clock", "last_period")
 
 
 def _norm(word: str | None) -> str:
@@ -849,6 +850,8 @@ class Resolver:
         if d is None:
             d = _weekday_date(weekday, self.ref, direction, self._weekday_tense(c))
         flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
+        if c.get("same") and self.reading.last_clock is not None:
+            return self._at_same_time(c, d)
         if part:
             hours = lang.PART_OF_DAY_MOD_HOURS[flags[0][4:]] if flags else lang.PART_OF_DAY_HOURS
             return Resolved("TIME", part_of_day_period(d, part, hours), approximate=True,
@@ -856,12 +859,21 @@ class Resolver:
         return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True, flags=flags,
                         approximate=bool(flags))
 
+    def _at_same_time(self, c: Candidate, d: date) -> Resolved:
+        """"Saturday at the same time": the last clock time again, on its own clocks, on ``d``."""
+        same = self.reading.last_clock
+        return Resolved("TIME", clock_period(d, same.start.hour, same.start.minute, None),
+                        relation=self.relation(c), zoned=True, zone=zones.ZoneChoice(same.timezone),
+                        sets_day=True)
+
     def read_relday(self, c: Candidate) -> Resolved:
         word = _norm(c.get("relday"))
         part = self.lang.PARTS_OF_DAY.get(_norm(c.get("part"))) or self.lang.RELATIVE_DAY_PARTS.get(word)
         if self.ref is None:
             return Resolved("DATE", value="XXXX-XX-XX", unresolved="no reference date")
         d = self.ref + timedelta(days=self.lang.RELATIVE_DAYS[word])
+        if c.get("same") and self.reading.last_clock is not None:
+            return self._at_same_time(c, d)
         if part:
             return Resolved("TIME", part_of_day_period(d, part, self.lang.PART_OF_DAY_HOURS),
                             approximate=True, relation=self.relation(c), sets_day=True)
@@ -1226,6 +1238,8 @@ class Resolver:
             self.reading.last = mention
             if grain in WITHIN_DAY_GRAINS:
                 self.reading.last_within_day = mention
+            if grain in FINE_GRAINS:
+                self.reading.last_clock = mention
             if resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
                 self.reading.last_period = resolved.period
                 if resolved.sets_focus:

@@ -598,13 +598,16 @@ RULES: tuple[Rule, ...] = (
          ("5/24/2023", "12/31/99"), numeric=True),
     Rule("<direction> <weekday> <part of day>", "weekday",
          rf"(?:(?P<direction>(?i:last|next|this|this\s+past|this\s+coming|coming|past|(?:early|late)(?:\s+on)?))\s+)?"
-         rf"(?P<weekday>{WEEKDAY})(?![\w]|['’](?!s\b)|\s+(?:{_alt(WEEKDAY_NAMES_OF_THINGS)})\b)(?:\s+(?P<part>{PART_OF_DAY}))?",
-         ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday", "early on Friday")),
+         rf"(?P<weekday>{WEEKDAY})(?![\w]|['’](?!s\b)|\s+(?:{_alt(WEEKDAY_NAMES_OF_THINGS)})\b)"
+         rf"(?:\s+(?P<part>{PART_OF_DAY})|\s+at\s+(?P<same>the\s+same\s+time)\b)?",  # the last clock time's
+         ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday", "early on Friday",
+          "Saturday at the same time")),
     Rule("<relative day> <part of day>", "relday",
          rf"(?:(?P<part0>(?i:earlier|later|early|late))\s+)?(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)"
          rf"|{_alt(INFORMAL_RELATIVE_DAYS)}|{_alt(w.capitalize() for w in INFORMAL_RELATIVE_DAYS if w[0].isalpha())})"
-         rf"(?!\w)(?:\s+(?P<part>{PART_OF_DAY}))?",
-         ("yesterday", "tomorrow morning", "today", "tonight", "earlier today", "today's", "tmr night")),
+         rf"(?!\w)(?:\s+(?P<part>{PART_OF_DAY})|\s+at\s+(?P<same>the\s+same\s+time)\b)?",
+         ("yesterday", "tomorrow morning", "today", "tonight", "earlier today", "today's", "tmr night",
+          "tomorrow at the same time")),
     # A part of a day named before the day: "the morning of June 5", "in the early hours of
     # Sunday", "at dawn on Friday". As in TimeML, the day is a mention of its own; it dates
     # the part (normalize reads it first) and joins its event.
@@ -703,7 +706,8 @@ RULES: tuple[Rule, ...] = (
     Rule("<direction> <season> <year>", "season",
          rf"(?!(?i:fall)\b(?!\s+(?:of\s+)?{YEAR}))"  # a bare "fall" is the verb
          rf"(?:(?P<direction>(?i:this|last|next|past|coming|early|late|this\s+past|the))\s+)?"
-         rf"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?",
+         rf"(?P<season>{SEASON})\b(?!\s+(?i:time)\b)"  # "summer time", "winter time": a clock, not a season
+         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?",
          ("last summer", "spring 2020", "the winter of 1998", "summer")),
     Rule("<part> <year>", "year",
          rf"(?<![\w$£€#.,/:\-–])(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of))[-\s]+)?"
