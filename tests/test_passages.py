@@ -12,6 +12,18 @@ def timeline_of(text, reference, tz):
 
 PASSAGES = [
     pytest.param(
+        "The final begins at 4 p.m. on Sunday. Tickets sold out in 12 minutes when they went on "
+        "sale on Sept. 16. The semifinal starts at 5 p.m. Friday. The second is on Saturday at "
+        "the same time.", "2025-10-31", "Asia/Seoul",
+        # an amount "in" a sentence that names its own day is measured on that day, not from
+        # the last clock time; "at the same time" is that clock time again on another day
+        [(None, "2025-09-16T00:00:00+09:00", "sold"),
+         ("2025-09-16T00:00:00+09:00", "2025-09-16T00:00:00+09:00", "sale"),
+         ("2025-10-31T17:00:00+09:00", None, "starts"),
+         ("2025-11-01T17:00:00+09:00", None, "is"),
+         ("2025-11-02T16:00:00+09:00", None, "begins")],
+        id="an-amount-in-a-sentence-with-its-own-day-and-the-same-time-another-day"),
+    pytest.param(
         "Officers searched the woods throughout Sunday. The sheriff, who will hold a news conference "
         "at 2 p.m., said the search went on overnight.", "2026-03-09", "America/Chicago",
         [("2026-03-08T00:00:00-06:00", "2026-03-08T00:00:00-06:00", "searched"),

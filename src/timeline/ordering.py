@@ -303,6 +303,20 @@ class Placer:
                              timezone=previous.time.timezone if previous else None, **extra)
         return _undated_time(mention, **extra)
 
+    def _day_of_own_sentence(self, sentence: tuple[int, int], index: int) -> TimeMention | None:
+        """The first mention with a start after an amount said with "in"/"within" (mention
+        ``index``) in its sentence, when no event of that sentence is dated yet: the day the
+        amount is measured on, rather than the last clock time of the sentences before."""
+        previous = self._last_dated["any"]
+        if previous is not None and previous.span == sentence:
+            return None
+        for later in (self.mentions[i] for i in range(index + 1, len(self.mentions))):
+            if later.span[0] >= sentence[1]:
+                return None
+            if later.start is not None and later.relation == "at":  # not "three months to Sept. 30"
+                return later
+        return None
+
     def date(self, draft: EventDraft) -> TimeValue:
         if not draft.mentions:
             return self._after_previous(None, draft.sentence.span)
@@ -319,6 +333,10 @@ class Placer:
         if mention.value in REFERENCE_VALUES and self.reference is not None:
             return self._around_reference(mention)
         if mention.type == "DURATION" and mention.relation in _ELAPSED and mention.unresolved is None:
+            if mention.relation in ("in", "within"):
+                dated = self._day_of_own_sentence(draft.sentence.span, draft.mentions[0])
+                if dated is not None:  # "sold out in 12 minutes when they went on sale on Sept. 16"
+                    return _undated_time(mention, earliest=dated.start)
             return self._elapsed(mention)
         if mention.type == "DURATION" and mention.relation == "after" and mention.offset is not None:
             reach = _reach_needed(mention.offset[1], elapsed=True)
