@@ -75,3 +75,12 @@ def test_late_weekday_is_an_evening_on_the_clocks_of_a_dst_day():
     (event,) = timeline.extract("The talks collapsed late Sunday.", reference="2024-04-02",
                                 tz="Europe/Paris")
     assert _bounds(event) == (None, "2024-03-31T17:00:00+02:00", "2024-04-01T00:00:00+02:00")
+
+
+def test_late_part_of_a_weekday_keeps_the_hours_it_was_read_as():
+    # "late Wednesday morning" is 9 a.m. to noon (PART_OF_DAY_MOD_HOURS): not a third of that
+    # rounded down to midnight, as "late 2024" is the last third of the year.
+    (event,) = timeline.extract("Investigators arrived late Wednesday morning.", reference="2025-07-17",
+                                tz="America/Regina")
+    assert _bounds(event) == ("2025-07-16T09:00:00-06:00", "2025-07-16T09:00:00-06:00",
+                              "2025-07-16T12:00:00-06:00")

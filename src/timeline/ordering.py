@@ -62,7 +62,8 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
     if mention.grain == "day" and mod in lang.DAY_MOD_HOURS:  # "late Wednesday": its evening
         low, high = lang.DAY_MOD_HOURS[mod]
         return None, _on_clocks(start.date(), low, start), _on_clocks(start.date(), high, start)
-    if mod in _THIRDS and end is not None:  # "late 2024", "early June": that third of it
+    if mod in _THIRDS and end is not None and mention.grain not in WITHIN_DAY_GRAINS:
+        # "late 2024", "early June": that third of it ("late Wednesday morning" was read so already)
         third, k = (end - start) / 3, _THIRDS[mod]
         return None, _midnight(start + k * third), _midnight(start + (k + 1) * third)
     return start, start, end
