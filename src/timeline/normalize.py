@@ -375,7 +375,8 @@ def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sen
     if c.get("zoneoff"):
         return _offset_zone(c.get("zoneoff"))
     if c.get("zonename"):
-        name, dst = lang.ZONE_NAMES[re.sub(r" time$", "", _norm(c.get("zonename")))]
+        said = " ".join(_norm(c.get("zonename")).split())
+        name, dst = lang.ZONE_NAMES.get(said) or lang.ZONE_NAMES[said.removesuffix(" time")]  # "Eastern time"
         return zones.ZoneChoice(name, dst)
     if c.get("zoneplace"):
         return zones.ZoneChoice(zones.PLACES[re.sub(r"\s+", " ", c.get("zoneplace"))])
@@ -386,7 +387,19 @@ def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sen
         return abbreviations[abbr]
     if c.get("zonelocal"):
         return _local_zone(grammar, text, sentences, index, c.span[0])
+    if c.kind == "clock":
+        found = _place_after(lang).match(text, c.span[1])
+        if found is not None:
+            place = found.group("place")
+            return zones.ZoneChoice(zones.PLACES[place], None, (f"zone-from-place:{place}",))
     return None
+
+
+@functools.cache
+def _place_after(lang) -> re.Pattern:
+    """See ``ZONE_PLACE_AFTER``. Compiled at first use, not at import: the place alternation is long."""
+    places = lang._alt(sorted(zones.PLACES, key=len, reverse=True))
+    return re.compile(lang.ZONE_PLACE_AFTER.replace("{places}", places))
 
 
 # ------------------------------------------------------------------- date readers ---

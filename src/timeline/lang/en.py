@@ -498,13 +498,18 @@ AMPM = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b)"
 # Zone abbreviations and place names come from the zone table (filled in by mentions.py).
 ZONE_TEMPLATE = (
     r"(?:(?P<zoneoff>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d\d)?)"
+    r"|(?P<zoneplace>{places})(?:\s+(?:standard|daylight|summer))?\s+(?i:time)\b"  # before "Central" alone
     r"|(?P<zonename>(?:Eastern|Central|Mountain|Pacific|Atlantic)\s+(?:Standard|Daylight)\s+Time"
     r"|Greenwich\s+Mean\s+Time|Coordinated\s+Universal\s+Time|British\s+Summer\s+Time"
     r"|Central\s+European(?:\s+Summer)?\s+Time|(?:Eastern|Pacific|Central|Mountain)(?:\s+[Tt]ime)?)(?![\w])"
-    r"|(?P<zoneplace>{places})(?:\s+(?:standard|daylight|summer))?\s+time\b"
     r"|(?P<zonelocal>(?i:local\s+time))"
     r"|(?P<zoneabbr>{abbreviations})(?![\w]))"
 )
+# A place said right after a clock time (and its day) names that clock's zone: "12:22 a.m.
+# Sunday in Bali", "at 6 p.m. in London". Not a place that starts a longer name ("in Central
+# Park"). {places} is filled in from the zone table.
+ZONE_PLACE_AFTER = (rf"(?:[ \t]+(?:on[ \t]+)?{WEEKDAY})?,?[ \t]+in[ \t]+(?P<place>{{places}})"
+                    r"(?![\w])(?![ \t]+[A-Z])")
 ZONE_NAMES = {
     "eastern standard time": ("America/New_York", False),
     "eastern daylight time": ("America/New_York", True),
