@@ -613,15 +613,18 @@ class Resolver:
         tense = self.tense(c)
         if tense != "future" and self._present_verb_before(c):
             return "nearest"  # "announces its decision Thursday": this week's or next week's
-        if tense not in ("past", "future"):
-            return tense
-        window = self._phrase_window(c)
+        if self.grammar.plan_in_past.search(self.text, *self._clause_window(c)):
+            return "nearest"  # also in its aside: "was set for 5:31 p.m. on Friday, which is 00:31 on Saturday"
         if tense == "past" and (c.preposition in self.lang.OPEN_DEADLINE_PREPOSITIONS
-                                or self.grammar.present_perfect.search(self.text, *window)):
-            return "nearest"
-        if tense == "future" and self.grammar.plan_in_past.search(self.text, *window):
+                                or self.grammar.present_perfect.search(self.text, *self._phrase_window(c))):
             return "nearest"
         return tense
+
+    def _clause_window(self, c: Candidate) -> tuple[int, int]:
+        """From the start of ``c``'s sentence to ``c``: where a phrase that governs its whole
+        clause is searched ("had been due to lift off from … at 5:38 p.m. on Wednesday")."""
+        index = self.sentence_index(c.span[0])
+        return (self.sentences[index].span[0] if index >= 0 else 0), c.span[0]
 
     def _present_verb_before(self, c: Candidate) -> bool:
         """A verb in the present simple before ``c`` in its clause, with no past or future cue

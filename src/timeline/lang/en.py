@@ -223,12 +223,13 @@ SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|last
                     # a day a thing is on: "The second semifinal is on Saturday", "is set for Friday"
                     r"|\b(?:is|are)\s+(?:(?:set|due)\s+for\s+|on\s+)?$")
 # One character of the same clause: not a sentence or clause end (a period inside "8.45am" or
-# "a.m." is not one).
-_IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z]))"
-# A plan told in the past ("had been scheduled to expire Friday", "was due to land Monday"):
-# the plan may have been kept or dropped, so a weekday after it is the nearest one.
+# "a.m.", even before a capital as in "p.m. EDT", is not one; nor the colon of "5:38").
+_IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z])|(?<=[aApP]\.[mM])\.|:(?=\d))"
+# A plan told in the past ("had been scheduled to expire Friday", "was due to land Monday",
+# "the next attempt was set for 5:31 p.m. on Friday"): the plan may have been kept or dropped,
+# so a weekday after it is the nearest one.
 PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
-                rf"\s+to\b{_IN_CLAUSE}*$")
+                rf"\s+(?:to|for)\b{_IN_CLAUSE}*$")
 TENSE_PHRASE_WINDOW = 80  # characters before a time searched for the tense phrases here
 # A clock time with no day, told this many hours or more before the last one said on the day
 # in focus, is past midnight: "Shortly before midnight … At 2.45am" (see
@@ -653,6 +654,9 @@ RULES: tuple[Rule, ...] = (
     Rule("<hh>:<mm>", "clock",
          _CLOCK_24H + r"(?:\s*(?i:h|hrs)\b)?",
          ("at 17:55", "until 23:30"), after_words=_AT_WORDS, numeric=True, takes_modifier=True),
+    Rule("<hh>:<mm> <day>", "clock",  # the day after it tells it is a time: "or 00:38 on Thursday"
+         _CLOCK_24H + rf"(?=\s+(?:on\s+)?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))\b)",
+         ("00:38 on Thursday", "21:15 Friday"), numeric=True, takes_modifier=True),
     Rule("<hhmm> <zone>", "clock",
          r"(?<![\d:.,$£€])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:(?i:h|hrs|hours)\s*)?{zone}",
          ("1332 GMT", "0100 UTC"), numeric=True, takes_modifier=True),
