@@ -84,3 +84,10 @@ def test_late_part_of_a_weekday_keeps_the_hours_it_was_read_as():
                                 tz="America/Regina")
     assert _bounds(event) == ("2025-07-16T09:00:00-06:00", "2025-07-16T09:00:00-06:00",
                               "2025-07-16T12:00:00-06:00")
+
+
+def test_by_a_clock_time_is_where_the_event_ends_at_the_latest():
+    (event,) = timeline.extract("All 31 vessels had completed their transit by midnight Monday.",
+                                reference="2026-07-14", tz="Africa/Cairo")
+    assert event.time.end == event.time.latest == event.time.start
+    assert event.time.end.isoformat() == "2026-07-14T00:00:00+03:00"

@@ -912,6 +912,8 @@ class Resolver:
         unit = _norm(c.get("unit")).replace("the ", "")
         sign = {"before": -1, "after": 1}.get(direction, self.lang.DIRECTIONS.get(direction, 0))
         base = self.day_in_focus(c)
+        if unit in ("week", "month", "year") and self.reading.last_period is not None:
+            base = self.reading.last_period.start.date()  # "in 2024 from $10 billion the year before"
         if base is None:
             return Resolved("DATE", value="XXXX-XX-XX", unresolved="no earlier date to count from")
         if unit in self.lang.PARTS_OF_DAY and unit != "night" or (unit == "night" and sign == 0):

@@ -105,6 +105,8 @@ def _nominal(mention: TimeMention, amount_bounds: dict) -> tuple[float, bool]:
 def _time_of(mention: TimeMention, lang: ModuleType, **extra) -> TimeValue:
     start, earliest, latest = _window(mention, lang) if mention.start is not None else (None, None, None)
     end = mention.end if start is not None else None
+    if mention.relation == "by" and start is not None and mention.grain in FINE_GRAINS:
+        end = start  # "had completed their transit by midnight": done at that instant at the latest
     if mention.relation == "until" and mention.start is not None and mention.grain in FINE_GRAINS:
         # "closed until 5 p.m.": the event ends at that instant and began before it, when not said
         start, end, earliest, latest = None, mention.start, None, mention.start

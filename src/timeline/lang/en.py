@@ -220,8 +220,9 @@ SCHEDULED_BEFORE = (r"(?i)\b(?:begins|starts|opens|reopens|closes|ends|runs|last
                     r"goes\s+on\s+sale|gets\s+under\s*way)"
                     # then a few words at most, none a past form: "at 10 a.m. Pacific / 1 p.m. Eastern on"
                     r"\s+(?:(?!(?:said|says|told|made|was|were|had|did)\b|\w+ed\b)[\w:./()+]+\s+){0,10}$"
-                    # a day a thing is on: "The second semifinal is on Saturday", "is set for Friday"
-                    r"|\b(?:is|are)\s+(?:(?:set|due)\s+for\s+|on\s+)?$")
+                    # a day a thing is on: "The second semifinal is on Saturday", "is set for Friday",
+                    # "a full report is expected on Thursday"
+                    r"|\b(?:is|are)\s+(?:(?:set|due)\s+for\s+|(?:expected|scheduled|slated|planned|due)\s+(?:on\s+)?|on\s+)?$")
 # One character of the same clause: not a sentence or clause end (a period inside "8.45am" or
 # "a.m.", even before a capital as in "p.m. EDT", is not one; nor the colon of "5:38").
 _IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z])|(?<=[aApP]\.[mM])\.|:(?=\d))"
