@@ -97,6 +97,15 @@ def part_of_day_period(d: date, code: str, hours: dict[str, tuple[int, int]]) ->
                   _midnight(d) + timedelta(hours=last))
 
 
+def part_hours(lang, word: str, hours: dict[str, tuple[int, int]] | None = None) -> dict[str, tuple[int, int]]:
+    """The hours of each part of a day, with those of ``word`` when it names a narrower part
+    than its code ("dawn", "mid-afternoon"); ``hours`` (by default PART_OF_DAY_HOURS) else."""
+    hours = lang.PART_OF_DAY_HOURS if hours is None else hours
+    if word in lang.PART_OF_DAY_WORD_HOURS:
+        return {**hours, lang.PARTS_OF_DAY[word]: lang.PART_OF_DAY_WORD_HOURS[word]}
+    return hours
+
+
 def clock_period(d: date, hour: int, minute: int, second: int | None) -> Period:
     start = _midnight(d) + timedelta(hours=hour, minutes=minute, seconds=second or 0)
     if second is not None:
@@ -859,7 +868,8 @@ class Resolver:
         lang = self.lang
         weekday = lang.WEEKDAYS[_norm(c.get("weekday")).rstrip(".")]
         direction = _norm(c.get("direction")).removesuffix(" on")  # "late on Friday"
-        part = lang.PARTS_OF_DAY.get(_norm(c.get("part")))
+        part_word = _norm(c.get("part"))
+        part = lang.PARTS_OF_DAY.get(part_word)
         if self.ref is None:
             return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
         d = self.reading.weekdays.get(weekday) if direction not in _WEEK_CHOOSING else None
@@ -869,7 +879,7 @@ class Resolver:
         if c.get("same") and self.reading.last_clock is not None:
             return self._at_same_time(c, d)
         if part:
-            hours = lang.PART_OF_DAY_MOD_HOURS[flags[0][4:]] if flags else lang.PART_OF_DAY_HOURS
+            hours = lang.PART_OF_DAY_MOD_HOURS[flags[0][4:]] if flags else part_hours(lang, part_word)
             return Resolved("TIME", part_of_day_period(d, part, hours), approximate=True,
                             relation=self.relation(c), sets_day=True, flags=flags)
         return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True, flags=flags,
@@ -883,27 +893,28 @@ class Resolver:
                         sets_day=True)
 
     def read_relday(self, c: Candidate) -> Resolved:
-        word = _norm(c.get("relday"))
-        part = self.lang.PARTS_OF_DAY.get(_norm(c.get("part"))) or self.lang.RELATIVE_DAY_PARTS.get(word)
+        word, part_word = _norm(c.get("relday")), _norm(c.get("part"))
+        part = self.lang.PARTS_OF_DAY.get(part_word) or self.lang.RELATIVE_DAY_PARTS.get(word)
         if self.ref is None:
             return Resolved("DATE", value="XXXX-XX-XX", unresolved="no reference date")
         d = self.ref + timedelta(days=self.lang.RELATIVE_DAYS[word])
         if c.get("same") and self.reading.last_clock is not None:
             return self._at_same_time(c, d)
         if part:
-            return Resolved("TIME", part_of_day_period(d, part, self.lang.PART_OF_DAY_HOURS),
+            return Resolved("TIME", part_of_day_period(d, part, part_hours(self.lang, part_word)),
                             approximate=True, relation=self.relation(c), sets_day=True)
         return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True)
 
     def read_partofday(self, c: Candidate) -> Resolved:
-        direction = _norm(c.get("direction"))
-        part = self.lang.PARTS_OF_DAY[_norm(c.get("part"))]
-        base = self.day_in_focus(c) if direction.endswith(("that", "the")) else self.ref
+        direction, part_word = _norm(c.get("direction")), _norm(c.get("part"))
+        part = self.lang.PARTS_OF_DAY[part_word]
+        in_focus = direction.endswith(("that", "the")) or c.rule == "at dawn"
+        base = self.day_in_focus(c) if in_focus else self.ref
         if base is None:
             return Resolved("TIME", value=f"XXXX-XX-XXT{part}", unresolved="no reference date")
-        if direction.endswith("last") or (not direction and not self._future(c)):  # "attacked overnight"
+        if direction.endswith("last") or (not in_focus and not direction and not self._future(c)):  # "attacked overnight"
             base -= timedelta(days=1)
-        return Resolved("TIME", part_of_day_period(base, part, self.lang.PART_OF_DAY_HOURS),
+        return Resolved("TIME", part_of_day_period(base, part, part_hours(self.lang, part_word)),
                         approximate=True, relation=self.relation(c), sets_day=True)
 
     def read_anaphoric(self, c: Candidate) -> Resolved:
@@ -1050,7 +1061,7 @@ class Resolver:
             return Resolved("DATE", day_period(day), approximate=True, flags=("mod:START",),
                             relation=self.relation(c), sets_day=True)
         code = self.lang.PARTS_OF_DAY[part]
-        return Resolved("TIME", part_of_day_period(day, code, self.lang.PART_OF_DAY_HOURS),
+        return Resolved("TIME", part_of_day_period(day, code, part_hours(self.lang, part)),
                         approximate=True, relation=self.relation(c), sets_day=True)
 
     def read_weekend(self, c: Candidate) -> Resolved:

@@ -43,7 +43,10 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
     start, end = mention.start, mention.end
     if mention.relation in ("later", "earlier") and mention.offset is not None and mention.approximate:
         return _counted_window(mention, lang.AMOUNT_BOUNDS)
-    modifier = _modifier(mention, lang.CLOCK_WINDOWS) if mention.grain in FINE_GRAINS else None
+    modifier = _modifier(mention, lang.CLOCK_WINDOWS) if mention.grain in FINE_GRAINS + ("partofday",) else None
+    if modifier is not None and mention.grain == "partofday":  # "shortly before dawn": around the part
+        low, high = lang.CLOCK_WINDOWS[modifier]
+        return None, start + timedelta(minutes=low), end + timedelta(minutes=high)
     if modifier is not None:
         low, high = lang.CLOCK_WINDOWS[modifier]
         earliest, latest = start + timedelta(minutes=low), start + timedelta(minutes=high)

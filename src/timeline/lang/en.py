@@ -80,12 +80,24 @@ UNIT_FORMS = {
 # "The early hours of Sunday": the start of that day (a TimeML mod START).
 EARLY_HOURS = ("early hours", "small hours")
 # Parts of a day said without "the" before their day ("at dawn on Friday"); in PARTS_OF_DAY.
-TWILIGHT = ("dawn", "dusk", "daybreak", "sunrise", "sunset", "nightfall")
+TWILIGHT = ("dawn", "dusk", "daybreak", "sunrise", "sunset", "nightfall", "first light")
+# Parts of a day said alone after a preposition ("at dawn", "by mid-afternoon"): on the day in focus.
+BARE_PARTS_OF_DAY = TWILIGHT + ("mid-morning", "midmorning", "mid-afternoon", "midafternoon", "mid-evening")
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                 "overnight": "NI", "midday": "MI", "dawn": "MO", "dusk": "EV", "daybreak": "MO",
-                "sunrise": "MO", "sunset": "EV", "nightfall": "EV"}
+                "sunrise": "MO", "sunset": "EV", "nightfall": "EV", "first light": "MO",
+                "mid-morning": "MO", "midmorning": "MO", "mid-afternoon": "AF", "midafternoon": "AF",
+                "mid-evening": "EV"}
 # Hours a part of day covers, for earliest/latest bounds (local clock).
 PART_OF_DAY_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 29)}
+# Words that name a narrower part of its day than their code: twilight (wide enough for the
+# seasons of mid latitudes) and the middle of a part.
+PART_OF_DAY_WORD_HOURS = {
+    "dawn": (4, 8), "daybreak": (4, 8), "sunrise": (4, 8), "first light": (4, 8),
+    "dusk": (16, 21), "sunset": (16, 21), "nightfall": (16, 21),
+    "mid-morning": (9, 11), "midmorning": (9, 11), "mid-afternoon": (14, 16), "midafternoon": (14, 16),
+    "mid-evening": (19, 21),
+}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 # Hours of a day said early or late ("late Wednesday": in the evening or night; "early
 # Tuesday": in the small hours or the morning), as TimeML mod START/END of a day.
@@ -165,7 +177,8 @@ NOT_NOUNS = ("and", "or", "but", "in", "on", "at", "for", "to", "from", "with", 
 # Modifiers before a time: approximate ones and ones that shift it (relation).
 APPROXIMATORS = {"about", "around", "approximately", "roughly", "some", "nearly", "almost",
                  "circa", "about the", "around the", "shortly before", "shortly after",
-                 "just before", "just after", "soon after", "just over", "just under",
+                 "just before", "just after", "soon after", "a little before", "a little after",
+                 "just over", "just under",
                  "more than", "less than", "no more than", "no less than", "up to", "at least", "at most",
                  "upwards of", "close to", "an estimated", "the better part of", "a little over",
                  "a little more than", "a little under", "a little less than", "well over"}
@@ -620,9 +633,11 @@ RULES: tuple[Rule, ...] = (
     # the part (normalize reads it first) and joins its event.
     Rule("the <part of day> of <date>", "daypart",
          rf"(?:(?i:the)\s+(?P<part>(?i:{_alt(EARLY_HOURS + tuple(PARTS_OF_DAY))}))(?=\s+(?i:of)\s)"
-         rf"|(?P<part2>(?i:{_alt(TWILIGHT)}))(?=\s+(?i:on)\s|\s+{WEEKDAY}\b))"
-         rf"(?=\s+(?:(?i:of|on)\s+)?(?:{WEEKDAY}|{MONTH}|\d))",
-         ("the morning of June 5", "the early hours of Sunday", "dawn on Friday", "before dawn Wednesday")),
+         rf"|(?P<part2>(?i:{_alt(BARE_PARTS_OF_DAY)}))(?=\s+(?i:on)\s|\s+(?:{WEEKDAY}|(?i:yesterday|today|tomorrow))\b))"
+         rf"(?=\s+(?:(?i:of|on)\s+)?(?:{WEEKDAY}|{MONTH}|\d|(?i:yesterday|today|tomorrow)\b))",
+         ("the morning of June 5", "the early hours of Sunday", "dawn on Friday", "before dawn Wednesday",
+          "mid-afternoon yesterday"),
+         takes_modifier=True),
     Rule("<this|last> <part of day>", "partofday",
          rf"(?P<direction>(?i:this|that|last|early\s+this|late\s+last|late\s+this|early\s+that|late\s+that))\s+(?P<part>{PART_OF_DAY})\b",
          ("this morning", "last night", "that evening")),
@@ -632,8 +647,13 @@ RULES: tuple[Rule, ...] = (
     Rule("in the <part of day>", "partofday",  # the day in focus: "Shares fell Friday. In the morning, ..."
          rf"(?P<direction>(?i:the))\s+(?P<part>(?i:morning|afternoon|evening|night))\b"
          r"(?!\s+(?:of|before|after|when|that|which|where|he|she|they|we|I)\b|['’])",
-         ("in the morning", "during the night"),
-         after_words=frozenset("in during by through throughout until till".split())),
+         ("in the morning", "during the night", "late into the night"),
+         after_words=frozenset("in during by through throughout until till into".split())),
+    Rule("at dawn", "partofday",  # the day in focus: "On Friday a pilot took off at first light"
+         rf"(?P<part>(?i:{_alt(BARE_PARTS_OF_DAY)}))\b(?![-‐])",
+         ("at dawn", "by mid-afternoon", "at first light"),
+         after_words=frozenset("at by until till before after from in around about since into toward towards "
+                               "shortly just".split()), takes_modifier=True),
     Rule("<direction> <day>", "anaphoric",
          r"(?P<direction>(?i:the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that|the\s+same))\s+"
          r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|weekend|month|year))\b",
@@ -888,5 +908,5 @@ CLOCK_WINDOWS = {
     "about": (-15, 15), "around": (-15, 15), "approximately": (-15, 15), "roughly": (-15, 15),
     "circa": (-15, 15), "close to": (-10, 0), "nearly": (-10, 0), "almost": (-10, 0),
     "shortly before": (-30, 0), "just before": (-15, 0), "shortly after": (0, 30),
-    "just after": (0, 15), "soon after": (0, 60),
+    "just after": (0, 15), "soon after": (0, 60), "a little before": (-30, 0), "a little after": (0, 30),
 }
