@@ -1,6 +1,6 @@
 """Whole articles scored as held-out ones are: ``../shared/tools/check_article.py``.
 
-``examples/articles/`` holds 24 news articles written for this project, each with the
+``examples/articles/`` holds 36 news articles written for this project, each with the
 timeline a careful reader gives it (``NAME.expected.json``, the worked example's schema).
 A first twelve: an earthquake in local time and GMT, a rocket launch, a bank outage, a
 trial, a football final, an election in Queensland, a diverted flight, a storm, earnings, a
@@ -9,7 +9,12 @@ anniversary. A second twelve: a wildfire, a derailment in Saskatchewan (no dayli
 an all-night Commons sitting, a Fed decision between two DST dates, a tennis match past
 midnight, a ferry across two Indonesian zones, a recall, a data-centre fire, a curfew, a
 jail escape on the night clocks went forward, an esports final watched across zones, and an
-obituary. They were written without reading the library and tuned on afterwards, so they
+obituary. A third twelve, in zones from UTC-10 to UTC+13 (Nepal's +5:45 and Iran's +3:30
+included): an exchange glitch in Mumbai, a Himalayan rescue, a blackout across Chile's clock
+change, a grounding in the Suez Canal, a flood in Durban, a cruise outbreak in Wellington, a
+volcano alert in Hawaii, a tsunami warning in Alaska, a hospital cyberattack in Arizona (no
+daylight saving), a verdict in Dublin the week Irish clocks went back, a launch scrub told
+in EDT and Turkish time, and a derby in Tehran. They were written without reading the library and tuned on afterwards, so they
 guard against regressions; they do not measure accuracy on unseen text (see README,
 "Measured").
 """
@@ -26,9 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
 ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
 # Checks failed now (353 of 380 passed when the first twelve were added, 410 of 483 the
-# second); a change may lower it, not raise it. (The total grows when an event is found: its
+# second, 406 of 438 the third); a change may lower it, not raise it. (The total grows when an event is found: its
 # time is then checked too.)
-FAILED_AT_MOST = 36
+FAILED_AT_MOST = 48
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:
@@ -42,7 +47,7 @@ def _score(paths: list[Path]) -> tuple[int, int, str]:
 @pytest.mark.skipif(not CHECKER.exists(), reason="needs ../shared beside the repository")
 def test_the_articles_keep_their_score():
     passed, total, report = _score(ARTICLES)
-    assert total >= 380 + 483
+    assert total >= 380 + 483 + 438
     assert total - passed <= FAILED_AT_MOST, report
 
 
