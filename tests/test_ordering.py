@@ -94,7 +94,7 @@ def test_by_a_clock_time_is_where_the_event_ends_at_the_latest():
 
 
 def test_shortly_before_dawn_is_a_window_around_the_twilight_hours():
-    # dawn is 4 to 8 a.m. (PART_OF_DAY_WORD_HOURS); "shortly before" widens it by half an hour
+    # dawn is 5 to 8 a.m. (PART_OF_DAY_WORD_HOURS); "shortly before" widens it by half an hour
     (event,) = timeline.extract("The slide hit shortly before dawn on Wednesday.", reference="2026-05-08",
                                 tz="Asia/Kathmandu")
-    assert _bounds(event) == (None, "2026-05-06T03:30:00+05:45", "2026-05-06T08:00:00+05:45")
+    assert _bounds(event) == (None, "2026-05-06T04:30:00+05:45", "2026-05-06T08:00:00+05:45")

@@ -93,7 +93,7 @@ PART_OF_DAY_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 2
 # Words that name a narrower part of its day than their code: twilight (wide enough for the
 # seasons of mid latitudes) and the middle of a part.
 PART_OF_DAY_WORD_HOURS = {
-    "dawn": (4, 8), "daybreak": (4, 8), "sunrise": (4, 8), "first light": (4, 8),
+    "dawn": (5, 8), "daybreak": (5, 8), "sunrise": (5, 8), "first light": (5, 8),
     "dusk": (16, 21), "sunset": (16, 21), "nightfall": (16, 21),
     "mid-morning": (9, 11), "midmorning": (9, 11), "mid-afternoon": (14, 16), "midafternoon": (14, 16),
     "mid-evening": (19, 21),
