@@ -97,13 +97,12 @@ def part_of_day_period(d: date, code: str, hours: dict[str, tuple[int, int]]) ->
                   _midnight(d) + timedelta(hours=last))
 
 
-def part_hours(lang, word: str, hours: dict[str, tuple[int, int]] | None = None) -> dict[str, tuple[int, int]]:
-    """The hours of each part of a day, with those of ``word`` when it names a narrower part
-    than its code ("dawn", "mid-afternoon"); ``hours`` (by default PART_OF_DAY_HOURS) else."""
-    hours = lang.PART_OF_DAY_HOURS if hours is None else hours
+def part_hours(lang, word: str) -> dict[str, tuple[int, int]]:
+    """The hours of each part of a day (PART_OF_DAY_HOURS), with those of ``word`` when it
+    names a narrower part than its code ("dawn", "mid-afternoon")."""
     if word in lang.PART_OF_DAY_WORD_HOURS:
-        return {**hours, lang.PARTS_OF_DAY[word]: lang.PART_OF_DAY_WORD_HOURS[word]}
-    return hours
+        return {**lang.PART_OF_DAY_HOURS, lang.PARTS_OF_DAY[word]: lang.PART_OF_DAY_WORD_HOURS[word]}
+    return lang.PART_OF_DAY_HOURS
 
 
 def clock_period(d: date, hour: int, minute: int, second: int | None) -> Period:
@@ -908,11 +907,10 @@ class Resolver:
     def read_partofday(self, c: Candidate) -> Resolved:
         direction, part_word = _norm(c.get("direction")), _norm(c.get("part"))
         part = self.lang.PARTS_OF_DAY[part_word]
-        in_focus = direction.endswith(("that", "the")) or c.rule == "at dawn"
-        base = self.day_in_focus(c) if in_focus else self.ref
+        base = self.day_in_focus(c) if direction.endswith(("that", "the")) else self.ref
         if base is None:
             return Resolved("TIME", value=f"XXXX-XX-XXT{part}", unresolved="no reference date")
-        if direction.endswith("last") or (not in_focus and not direction and not self._future(c)):  # "attacked overnight"
+        if direction.endswith("last") or (not direction and not self._future(c)):  # "attacked overnight"
             base -= timedelta(days=1)
         return Resolved("TIME", part_of_day_period(base, part, part_hours(self.lang, part_word)),
                         approximate=True, relation=self.relation(c), sets_day=True)

@@ -649,7 +649,7 @@ RULES: tuple[Rule, ...] = (
          r"(?!\s+(?:of|before|after|when|that|which|where|he|she|they|we|I)\b|['’])",
          ("in the morning", "during the night", "late into the night"),
          after_words=frozenset("in during by through throughout until till into".split())),
-    Rule("at dawn", "partofday",  # the day in focus: "On Friday a pilot took off at first light"
+    Rule("at dawn", "daypart",  # the day in focus: "On Friday a pilot took off at first light"
          rf"(?P<part>(?i:{_alt(BARE_PARTS_OF_DAY)}))\b(?![-‐])",
          ("at dawn", "by mid-afternoon", "at first light"),
          after_words=frozenset("at by until till before after from in around about since into toward towards "
