@@ -3,6 +3,7 @@ the undated clauses the text places in sequence ("and then relaunches …")."""
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from datetime import datetime
 from functools import lru_cache
@@ -129,6 +130,12 @@ def _clause_patterns(lang) -> tuple:
 @lru_cache(maxsize=None)
 def _compared_from_pattern(lang) -> re.Pattern:
     return re.compile(lang.COMPARED_FROM)
+
+
+@lru_cache(maxsize=None)
+def _period_end_stem(lang) -> str:
+    """What every one of PERIOD_END_VERBS starts with, lower-cased ("end")."""
+    return os.path.commonprefix([verb.lower() for verb in lang.PERIOD_END_VERBS])
 
 
 @lru_cache(maxsize=None)
@@ -464,12 +471,17 @@ class EventFinder:
         "the year ending June 30"): what both times date. The verb must stand between two
         times, with nothing else between them but "on"."""
         first, last = self.mentions[group[0]], self.mentions[group[-1]]
-        before = _LAST_WORD.search(self.text, max(0, first.span[0] - 20), first.span[0])
-        if before is not None and before.group(1).lower() == "on":  # "ended on Sept. 30"
-            before = _LAST_WORD.search(self.text, max(0, before.start() - 20), before.start())
-        if before is not None and before.group(1).lower() in self.lang.PERIOD_END_VERBS \
-                and self._time_ends_at(before.start()):
-            return before.group(1), before.span(1)
+        # The verb before the time ends at most 40 characters before it (20 before "on"): a
+        # verb there holds a stem all of PERIOD_END_VERBS hold ("end"), which one `in` test
+        # on those characters rules out for most times, before the two searches.
+        start = first.span[0]
+        if _period_end_stem(self.lang) in self.text[max(0, start - 40):start].lower():
+            before = _LAST_WORD.search(self.text, max(0, start - 20), start)
+            if before is not None and before.group(1).lower() == "on":  # "ended on Sept. 30"
+                before = _LAST_WORD.search(self.text, max(0, before.start() - 20), before.start())
+            if before is not None and before.group(1).lower() in self.lang.PERIOD_END_VERBS \
+                    and self._time_ends_at(before.start()):
+                return before.group(1), before.span(1)
         after = _NEXT_WORD.match(self.text, last.span[1])
         if after is not None and after.group(1).lower() in self.lang.PERIOD_END_VERBS \
                 and self._time_starts_after(after.end()):
