@@ -320,32 +320,39 @@ class EventFinder:
             ahead = next(right, None)
         i = len(left) - 1
         right_before = left[i].group() if left else previous  # the word before `ahead`
+        # How far the next word on each side is (None: no word left there), worked out when
+        # that side moves on, not for every word read.
+        from_left = near - left[i].end() if left else None
+        from_right = (ahead.start() - near) * penalty if ahead is not None else None
         auxiliary = noun = None
         noun_distance = 0.0
         while True:
-            from_left = i >= 0 and near - left[i].end()
-            from_right = ahead is not None and (ahead.start() - near) * penalty
-            if from_left is not False and (from_right is False or from_left <= from_right):
+            if from_left is not None and (from_right is None or from_left <= from_right):
                 if noun is not None and from_left > noun_distance:
                     return noun
                 match = left[i]
                 i -= 1
-                before = left[i].group() if i >= 0 else previous
-            elif from_right is not False:
+                if i >= 0:
+                    before, from_left = left[i].group(), near - left[i].end()
+                else:
+                    before, from_left = previous, None
+            elif from_right is not None:
                 if noun is not None and from_right > noun_distance:
                     return noun
                 match, ahead = ahead, next(right, None)
+                from_right = (ahead.start() - near) * penalty if ahead is not None else None
                 before, right_before = right_before, match.group()
             else:
                 return noun or auxiliary
-            strength = self._is_verb(match.group(), before, match.end())
+            word, word_end = match.group(), match.end()
+            strength = self._is_verb(word, before, word_end)
             if strength >= 2:
-                return match.group(), match.span()
-            if noun is None and match.end() <= near and self._is_event_noun(match.group(), before):
-                noun = (match.group(), match.span())
-                noun_distance = (near - match.end()) * self.lang.EVENT_NOUN_PENALTY
+                return word, match.span()
+            if noun is None and word_end <= near and self._is_event_noun(word, before):
+                noun = (word, match.span())
+                noun_distance = (near - word_end) * self.lang.EVENT_NOUN_PENALTY
             elif strength and auxiliary is None:
-                auxiliary = (match.group(), match.span())
+                auxiliary = (word, match.span())
 
     def modified_noun(self, mention: TimeMention) -> tuple[int, tuple[int, int]] | None:
         """The event noun a time is a modifier of, and where its noun phrase starts:
