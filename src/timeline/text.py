@@ -37,10 +37,15 @@ class Sentence:
     paragraph: int
 
 
+_LONGEST_NON_FINAL = max(len(word) for word in (*_NON_FINAL, "a.m", "p.m"))
+
+
 def _ends_sentence(text: str, match: re.Match) -> bool:
     start = match.start()
     if text[start] == "\n":
         return True
+    if start > _LONGEST_NON_FINAL and text[start - _LONGEST_NON_FINAL - 1:start].isalpha():
+        return True  # after a word longer than any that does not end a sentence (most periods)
     word = _WORD_BEFORE_REVERSED.match(text[max(0, start - 12):start][::-1])
     before = (word.group(1)[::-1] if word else "").lower().rstrip(".")
     if before in _NON_FINAL or (len(before) == 1 and before.isalpha()):
