@@ -3,6 +3,7 @@ the undated clauses the text places in sequence ("and then relaunches …")."""
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from datetime import datetime
 from functools import lru_cache
@@ -129,6 +130,12 @@ def _clause_patterns(lang) -> tuple:
 @lru_cache(maxsize=None)
 def _compared_from_pattern(lang) -> re.Pattern:
     return re.compile(lang.COMPARED_FROM)
+
+
+@lru_cache(maxsize=None)
+def _period_end_stem(lang) -> str:
+    """What every one of PERIOD_END_VERBS starts with, lower-cased ("end")."""
+    return os.path.commonprefix([verb.lower() for verb in lang.PERIOD_END_VERBS])
 
 
 @lru_cache(maxsize=None)
@@ -315,32 +322,39 @@ class EventFinder:
             ahead = next(right, None)
         i = len(left) - 1
         right_before = left[i].group() if left else previous  # the word before `ahead`
+        # How far the next word on each side is (None: no word left there), worked out when
+        # that side moves on, not for every word read.
+        from_left = near - left[i].end() if left else None
+        from_right = (ahead.start() - near) * penalty if ahead is not None else None
         auxiliary = noun = None
         noun_distance = 0.0
         while True:
-            from_left = i >= 0 and near - left[i].end()
-            from_right = ahead is not None and (ahead.start() - near) * penalty
-            if from_left is not False and (from_right is False or from_left <= from_right):
+            if from_left is not None and (from_right is None or from_left <= from_right):
                 if noun is not None and from_left > noun_distance:
                     return noun
                 match = left[i]
                 i -= 1
-                before = left[i].group() if i >= 0 else previous
-            elif from_right is not False:
+                if i >= 0:
+                    before, from_left = left[i].group(), near - left[i].end()
+                else:
+                    before, from_left = previous, None
+            elif from_right is not None:
                 if noun is not None and from_right > noun_distance:
                     return noun
                 match, ahead = ahead, next(right, None)
+                from_right = (ahead.start() - near) * penalty if ahead is not None else None
                 before, right_before = right_before, match.group()
             else:
                 return noun or auxiliary
-            strength = self._is_verb(match.group(), before, match.end())
+            word, word_end = match.group(), match.end()
+            strength = self._is_verb(word, before, word_end)
             if strength >= 2:
-                return match.group(), match.span()
-            if noun is None and match.end() <= near and self._is_event_noun(match.group(), before):
-                noun = (match.group(), match.span())
-                noun_distance = (near - match.end()) * self.lang.EVENT_NOUN_PENALTY
+                return word, match.span()
+            if noun is None and word_end <= near and self._is_event_noun(word, before):
+                noun = (word, match.span())
+                noun_distance = (near - word_end) * self.lang.EVENT_NOUN_PENALTY
             elif strength and auxiliary is None:
-                auxiliary = (match.group(), match.span())
+                auxiliary = (word, match.span())
 
     def modified_noun(self, mention: TimeMention) -> tuple[int, tuple[int, int]] | None:
         """The event noun a time is a modifier of, and where its noun phrase starts:
@@ -466,12 +480,17 @@ class EventFinder:
         "the year ending June 30"): what both times date. The verb must stand between two
         times, with nothing else between them but "on"."""
         first, last = self.mentions[group[0]], self.mentions[group[-1]]
-        before = _LAST_WORD.search(self.text, max(0, first.span[0] - 20), first.span[0])
-        if before is not None and before.group(1).lower() == "on":  # "ended on Sept. 30"
-            before = _LAST_WORD.search(self.text, max(0, before.start() - 20), before.start())
-        if before is not None and before.group(1).lower() in self.lang.PERIOD_END_VERBS \
-                and self._time_ends_at(before.start()):
-            return before.group(1), before.span(1)
+        # The verb before the time ends at most 40 characters before it (20 before "on"): a
+        # verb there holds a stem all of PERIOD_END_VERBS hold ("end"), which one `in` test
+        # on those characters rules out for most times, before the two searches.
+        start = first.span[0]
+        if _period_end_stem(self.lang) in self.text[max(0, start - 40):start].lower():
+            before = _LAST_WORD.search(self.text, max(0, start - 20), start)
+            if before is not None and before.group(1).lower() == "on":  # "ended on Sept. 30"
+                before = _LAST_WORD.search(self.text, max(0, before.start() - 20), before.start())
+            if before is not None and before.group(1).lower() in self.lang.PERIOD_END_VERBS \
+                    and self._time_ends_at(before.start()):
+                return before.group(1), before.span(1)
         after = _NEXT_WORD.match(self.text, last.span[1])
         if after is not None and after.group(1).lower() in self.lang.PERIOD_END_VERBS \
                 and self._time_starts_after(after.end()):

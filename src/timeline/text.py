@@ -13,7 +13,10 @@ from timeline.lang import en
 # (Written as one character class first, then the two cases, so that `re` skips ahead to
 # candidate characters: 4x faster than "[.!?]+…|\n+", same matches.)
 _END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\n*)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# The word before a period: what ``([\w.]+)$`` searched in the 12 characters before it finds
+# (``$`` is also before a final newline), read backwards instead: one anchored match on those
+# characters reversed, where the search tries the pattern at each of them (~0.5 % of extract).
+_WORD_BEFORE_REVERSED = re.compile(r"\n?([\w.]+)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _NON_FINAL = frozenset(
     "mr mrs ms dr prof gov sen rep gen col lt sgt capt st jr sr inc corp co ltd no vs "
@@ -34,12 +37,17 @@ class Sentence:
     paragraph: int
 
 
+_LONGEST_NON_FINAL = max(len(word) for word in (*_NON_FINAL, "a.m", "p.m"))
+
+
 def _ends_sentence(text: str, match: re.Match) -> bool:
     start = match.start()
     if text[start] == "\n":
         return True
-    word = _WORD_BEFORE.search(text, max(0, start - 12), start)
-    before = (word.group(1) if word else "").lower().rstrip(".")
+    if start > _LONGEST_NON_FINAL and text[start - _LONGEST_NON_FINAL - 1:start].isalpha():
+        return True  # after a word longer than any that does not end a sentence (most periods)
+    word = _WORD_BEFORE_REVERSED.match(text[max(0, start - 12):start][::-1])
+    before = (word.group(1)[::-1] if word else "").lower().rstrip(".")
     if before in _NON_FINAL or (len(before) == 1 and before.isalpha()):
         return False
     if before in ("a.m", "p.m") and _TIME_SUFFIX.match(text, match.end()):
