@@ -395,12 +395,15 @@ def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sen
         return abbreviations[abbr]
     if c.get("zonelocal"):
         return _local_zone(grammar, text, sentences, index, c.span[0])
-    if c.kind == "clock":
+    if c.kind == "clock" and " in " in text[c.span[1]:c.span[1] + _PLACE_AFTER_REACH]:  # (cheap test first)
         found = _place_after(lang).match(text, c.span[1])
         if found is not None:
             place = found.group("place")
             return zones.ZoneChoice(zones.PLACES[place], None, (f"zone-from-place:{place}",))
     return None
+
+
+_PLACE_AFTER_REACH = 20  # characters after a clock time where ZONE_PLACE_AFTER's " in " can be
 
 
 @functools.cache
