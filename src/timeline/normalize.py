@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from . import zones
-from .mentions import Candidate, Grammar, zone_pattern, zone_start
+from .mentions import Candidate, Grammar, place_alternation, zone_pattern, zone_start
 from .text import Sentence
 from .values import COUNTED_FROM_REFERENCE, FINE_GRAINS, WITHIN_DAY_GRAINS, Reference, TimeMention
 from .words import is_verb_form, lang_code, verb_forms
@@ -409,8 +409,7 @@ _PLACE_AFTER_REACH = 20  # characters after a clock time where ZONE_PLACE_AFTER'
 @functools.cache
 def _place_after(lang) -> re.Pattern:
     """See ``ZONE_PLACE_AFTER``. Compiled at first use, not at import: the place alternation is long."""
-    places = lang._alt(sorted(zones.PLACES, key=len, reverse=True))
-    return re.compile(lang.ZONE_PLACE_AFTER.replace("{places}", places))
+    return re.compile(lang.ZONE_PLACE_AFTER.replace("{places}", place_alternation(lang)))
 
 
 # ------------------------------------------------------------------- date readers ---
