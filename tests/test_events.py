@@ -65,7 +65,43 @@ CASES = [
     ("Sales dropped 11% to $1.27 billion from $1.43 billion in the year-ago quarter.",
      "the year-ago quarter", None),
     ("The company moved its headquarters from Boston in 1999.", "1999", "moved"),
+    # A time in what a reporting verb reports dates the reported verb; a time right after
+    # the reporting verb, or after its preposition or adverb, dates the report.
+    ("Intel said that last week a customer discovered two flaws.", "last week", "discovered"),
+    ("Norton said net income for the third quarter fell 6%.", "the third quarter", "fell"),
+    ("The agency said Friday that it would investigate.", "Friday", "said"),
+    ("The agency said in a statement Friday that it would investigate.", "Friday", "said"),
+    ("Officials said privately Thursday that talks had stalled.", "Thursday", "said"),
 ]
+
+# Verbs sharing one subject after a time said before them all share that time: each is an
+# event of its own, with the subject in its description. A time inside one predicate, or a
+# time of its own, dates that predicate alone; a pronoun or "that" starts another clause.
+COORDINATED = [
+    ("Last week, Hezbollah fighters killed three soldiers and seriously wounded six others.",
+     "Last week", [("killed", None), ("wounded", "Hezbollah fighters wounded six others")]),
+    ("During the quarter, Delta issued 2.5 million shares, and repurchased 1.1 million shares.",
+     "the quarter", [("issued", None), ("repurchased", "Delta repurchased 1.1 million shares")]),
+    ("In the third quarter, the bank charged $46 million against earnings, added $20 million to "
+     "its reserves and established a $30 million fund.", "the third quarter",
+     [("charged", None), ("added", "The bank added $20 million to its reserves"),
+      ("established", "The bank established a $30 million fund")]),
+    ("Mr. Lortie joined Provigo in 1985 and spearheaded its drive abroad.", "1985", [("joined", None)]),
+    ("He was arrested on Monday and released on bail Tuesday.", "Monday", [("arrested", None)]),
+    ("The company said Friday that it had losses and sold its unit.", "Friday", [("said", None)]),
+    ("On Friday net income fell 22%, reflecting the storm and lower results.", "Friday", [("fell", None)]),
+    ("Smith, who in 1990 joined the firm, left and founded a rival.", "1990", [("joined", None)]),
+]
+
+
+@pytest.mark.parametrize("sentence,time_text,dated", COORDINATED)
+def test_coordinated_verbs_share_the_time_said_before_them(sentence, time_text, dated):
+    found = timeline.extract(sentence, reference="2024-06-12", tz="UTC")
+    index = next(i for i, m in enumerate(found.mentions) if m.text == time_text)
+    events_dated = sorted((e for e in found.events if index in e.mentions), key=lambda e: e.trigger_span)
+    assert [e.trigger for e in events_dated] == [trigger for trigger, _ in dated]
+    for event, (_, description) in zip(events_dated, dated):
+        assert description is None or event.description == description
 
 
 def trigger_of(sentence: str, time_text: str) -> str | None:

@@ -7,6 +7,7 @@ import os
 import re
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 
 import attrs
 
@@ -28,6 +29,7 @@ _REPEATED_MARKS = re.compile(r"([,;:])\s*[,;:]+")
 _SPACED_MARK = re.compile(r" [,.;:!?]")  # (the space first: `re` skips ahead to spaces)
 _MARK_PAIR = re.compile(r"[,;:][,;:]")
 _MAX_WORDS = 18
+_LINK_REACH = 12  # characters before a verb that hold the link joining it to the verb before
 _CLAUSE_WINDOW = 300  # characters each side of a time read for its event
 
 
@@ -530,6 +532,25 @@ class EventFinder:
             pos, previous = word.end(), word.group(1)
         return None
 
+    def _reported_verb(self, reporting_end: int, mention: TimeMention, clause: _Clause) -> tuple[str, tuple[int, int]] | None:
+        """The verb a reporting verb reports, when the time stands in what is reported: after
+        "that" or the reported subject ("said net income for the third quarter fell 6%"), not
+        right after the reporting verb or after a preposition or adverb it takes ("said on
+        Friday", "said in a statement Friday", "said privately Thursday")."""
+        lang = self.lang
+        between = _WORD.match(self.text, reporting_end + 1, mention.span[0])
+        if between is None:
+            return None
+        first = between.group().lower()
+        if first in lang.PREPOSITIONS or first.endswith("ly") or reporting_end + 1 != between.start():
+            return None
+        previous = mention.text
+        for match in islice(_WORD.finditer(self.text, mention.span[1], clause.end), lang.REPORTED_VERB_WORDS):
+            if self._is_verb(match.group(), previous, match.end()) >= 2:
+                return match.group(), match.span()
+            previous = match.group()
+        return None
+
     def _anchor_noun(self, mention: TimeMention) -> tuple[int, int] | None:
         """The event noun a counted time counts from: "liftoff" in "17 minutes after liftoff"."""
         anchor = self._anchor_direction.match(self.text, mention.span[1])
@@ -541,7 +562,7 @@ class EventFinder:
         skip = self._phrase_spans()
         nouns = {group[0]: self.modified_noun(self.mentions[group[0]]) for group in groups}
         trigger_skip = self._trigger_skip(skip, nouns)
-        drafts: list[tuple[int, dict]] = []  # (position, fields)
+        drafts: list[tuple[int, int, dict]] = []  # (position, trigger position, fields)
         dated_clauses: set[tuple[int, int]] = set()
         described: dict[tuple[int, int], str] = {}  # several times may date one clause
 
@@ -557,7 +578,7 @@ class EventFinder:
             noun = nouns[group[0]]
             if noun is not None:  # "yesterday's announcement", "the 1987 crash"
                 phrase_start, noun_span = noun
-                drafts.append((first.span[0], dict(
+                drafts.append((first.span[0], noun_span[0], dict(
                     description=self.describe(phrase_start, noun_span[1], []),
                     trigger=self.text[noun_span[0]:noun_span[1]], trigger_span=noun_span,
                     sentence=sentence, mentions=group)))
@@ -572,10 +593,17 @@ class EventFinder:
                      or self._predicate_after(first)
                      or self.trigger(clause.start, clause.end, first.span[0], trigger_skip,
                                      _last_word(clause.opener)))
+            if found is not None and found[1][1] <= first.span[0] and found[0].lower() in self.lang.REPORTING_VERBS:
+                found = self._reported_verb(found[1][1], self.mentions[group[-1]], clause) or found
             description = describe(clause) or sentence.text
-            drafts.append((first.span[0], dict(
+            drafts.append((first.span[0], found[1][0] if found else 0, dict(
                 description=description, trigger=found[0] if found else None,
                 trigger_span=found[1] if found else None, sentence=sentence, mentions=group)))
+            if found is not None:  # "issued 2.5 million shares and repurchased 1.1 million"
+                for verb, span, said in self._coordinated(group, clause, found[1], trigger_skip):
+                    drafts.append((first.span[0], span[0], dict(
+                        description=said, trigger=verb, trigger_span=span, sentence=sentence,
+                        mentions=group)))
         for sentence in self._marked_sentences():
             for clause in self.clauses(sentence):
                 if (clause.start, clause.end) in dated_clauses:
@@ -587,19 +615,76 @@ class EventFinder:
                 found = self.trigger(clause.start, clause.end, clause.start, skip, _last_word(clause.opener))
                 if found is None:
                     continue
-                drafts.append((clause.start, dict(
+                drafts.append((clause.start, found[1][0], dict(
                     description=describe(clause),
                     trigger=found[0], trigger_span=found[1], sentence=sentence, mentions=(),
                     sequence=True)))
-        drafts.sort(key=lambda item: item[0])
+        drafts.sort(key=lambda item: item[:2])  # by the time's place, then the trigger's
         result = []
-        for number, (_, fields) in enumerate(drafts, 1):
+        for number, (_, _, fields) in enumerate(drafts, 1):
             draft = EventDraft(id=f"e{number}", **fields)  # numbered in text order
             if draft.sequence and result and draft.trigger_span and \
                     self._starts_with_verb(draft) and result[-1].trigger:
                 draft = attrs.evolve(draft, description=self._with_subject(result[-1], draft))
             result.append(draft)
         return result
+
+    def _coordinated(self, group: tuple[int, ...], clause: _Clause, trigger_span: tuple[int, int],
+                     skip: list[tuple[int, int]]) -> list[tuple[str, tuple[int, int], str]]:
+        """The verbs after the trigger that share its subject and the time said before them
+        all, each as (verb, its span, its description): "Last week, fighters killed three
+        soldiers and wounded six others". Joined by "and", or by a list of commas that "and"
+        ends ("charged $46 million, added $20 million and established a reserve"), with only
+        an object between (see COORDINATION), in the trigger's form (-ed, -s or -ing: not
+        "fell 22%, reflecting …"). A time said after the trigger may date its predicate alone
+        ("joined Provigo in 1985 and spearheaded its drive"): it dates no other verb; nor
+        does a time a later predicate holds ("and released on bail Tuesday")."""
+        text, lang = self.text, self.lang
+        if self.mentions[group[-1]].span[1] > trigger_span[0] \
+                or text.find(f" {lang.COORDINATOR} ", trigger_span[1], clause.end) < 0:
+            return []  # (most clauses: one `find`, no verb read)
+        coordination, trigger = _coordination(lang), text[trigger_span[0]:trigger_span[1]]
+        commas_join = _last_word(clause.opener).lower() not in lang.RELATIVE_OPENERS
+        # Read on while each verb joins the one before: (verb, where its link starts, "and"?).
+        # A pronoun, "that" or an auxiliary between starts a clause of its own. A verb's -s
+        # form is more often a plural noun ("1.1 million shares") unless a link comes first.
+        chain, previous, last_end = [], trigger, trigger_span[1]
+        for match in _unskipped(_WORD.finditer(text, trigger_span[1], clause.end),
+                                self._within(skip, trigger_span[1], clause.end)):
+            word = match.group()
+            strength = self._is_verb(word, previous, match.end())
+            previous = word
+            if strength == 1 or word.lower() in lang.PRONOUNS:
+                break
+            if strength < 2:
+                continue
+            joined = coordination.search(text, last_end, match.start())
+            if joined is None and word.endswith("s"):
+                continue  # a plural noun
+            if joined is None or _verb_form(word) != _verb_form(trigger) \
+                    or self._holds_other_time(group, last_end, match.start()):
+                break
+            with_and = lang.COORDINATOR in joined.group()
+            if not (with_and or commas_join):
+                break
+            chain.append((match, joined.start(), with_and))
+            last_end = match.end()
+        ends = [link for _, link, _ in chain[1:]] + [clause.end]
+        for i, (verb, _, _) in enumerate(chain):
+            if self._holds_other_time(group, verb.start(), ends[i]):
+                del chain[i:]
+                break
+        while chain and not chain[-1][2]:
+            chain.pop()  # a trailing comma joins no verb of this list
+        subject = self.describe(clause.start, trigger_span[0], skip)
+        subject = subject if len(subject.split()) <= 6 else ""
+        return [(verb.group(), verb.span(), self.describe(verb.start(), end, skip, subject))
+                for (verb, _, _), end in zip(chain, ends)]
+
+    def _holds_other_time(self, group: tuple[int, ...], start: int, end: int) -> bool:
+        """A mention outside ``group`` starts in [start, end)."""
+        i = bisect.bisect_left(self._mention_starts, start)
+        return any(j not in group for j in range(i, bisect.bisect_left(self._mention_starts, end, i)))
 
     def _marked_sentences(self) -> list[Sentence]:
         """The sentences that may hold a sequence word (a superset), in text order. Splitting
@@ -625,8 +710,8 @@ class EventFinder:
 
     def _with_subject(self, previous: EventDraft, draft: EventDraft) -> str:
         """'relaunches a new space' after 'Musk stops …' reads 'Musk relaunches a new space'."""
-        head = previous.description.split(previous.trigger, 1)[0].strip() if previous.trigger else ""
-        if not head or len(head.split()) > 6:
+        head = _subject_of(previous.description, previous.trigger)
+        if not head:
             return draft.description
         return f"{head} {draft.description[:1].lower()}{draft.description[1:]}"
 
@@ -640,6 +725,22 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")  # the next word, no mark between
 _NEXT_TOKEN = re.compile(r"\s+(\S+?)[,.;:]?(?=\s|$)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")  # the word before a position, then space
+
+
+def _verb_form(word: str) -> str:
+    """A verb's form as far as coordination goes: "-ing", "-s" or "" (past or bare)."""
+    return "-ing" if word.endswith("ing") else "-s" if word.endswith("s") and not word.endswith("ss") else ""
+
+
+def _subject_of(description: str, trigger: str | None) -> str:
+    """What a description says before its trigger, when short enough to be its subject."""
+    head = description.split(trigger, 1)[0].strip() if trigger else ""
+    return head if len(head.split()) <= 6 else ""
+
+
+@lru_cache(maxsize=None)
+def _coordination(lang) -> re.Pattern:
+    return re.compile(lang.COORDINATION)
 
 
 def _last_word(opener: str) -> str:

@@ -392,6 +392,24 @@ VERB_AFTER_TIME_PENALTY = 3
 # 30"): both times date the period's end, the verb between them, not the clause's other verb
 # ("For the year ended Sept. 30, Ralston earned $422 million": the year ended on Sept. 30).
 PERIOD_END_VERBS = frozenset("ended ending ends".split())
+# Verbs sharing one subject, joined by "and" (or a list of commas ending in "and"), share
+# the time of the one it dates: "During the quarter, Delta issued 2.5 million shares …, and
+# repurchased 1.1 million" dates both. COORDINATION: the text between two such verbs ends
+# with it (only the first verb's object before it, no subject of the second); COORDINATOR:
+# the word that must join the last two.
+COORDINATOR = "and"
+COORDINATION = r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:[a-z]+ly\s+)?$"
+# A clause opened by these is a relative clause: a comma in it ends it, joining no verbs.
+RELATIVE_OPENERS = frozenset("who which whose whom where when".split())
+# Reporting verbs without an object: a time said after one, past "that" or the subject of
+# what is reported, dates the verb it reports ("Intel said that last week a customer
+# discovered two flaws", "Norton said net income for the third quarter fell 6%"), the first
+# verb within REPORTED_VERB_WORDS words after the time. Not a time right after the verb, or
+# after a preposition or adverb first ("said on Friday", "said in a statement Friday").
+REPORTING_VERBS = frozenset("said says reported reports announced announces added adds noted notes "
+                            "stated states disclosed discloses confirmed confirms estimated "
+                            "estimates".split())
+REPORTED_VERB_WORDS = 8
 # Times said as adverbs: right before a verb they date that verb ("it now holds 5%").
 ADVERB_TIMES = frozenset("now currently recently already previously soon once lately formerly "
                          "presently still then".split())
