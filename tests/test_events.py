@@ -50,6 +50,7 @@ CASES = [
     ("Its liabilities currently exceed its assets.", "currently", "exceed"),
     # A time written as an adjective dates the verb of the noun it modifies.
     ("The airline reported third-quarter profit jumped 45%.", "third-quarter", "jumped"),
+    ("Third-quarter sales dropped 11% to $1.27 billion.", "Third-quarter", "dropped"),  # not "sales"
     # No verb: a word after a number, a capitalized "Am", a hyphenated adjective, an adverb.
     ("Sales in the latest period were $1.76 billion.", "the latest period", "were"),
     ("She flew a Pan Am jumbo in 1988.", "1988", "flew"),

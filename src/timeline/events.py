@@ -516,15 +516,17 @@ class EventFinder:
 
     def _predicate_after(self, mention: TimeMention) -> tuple[str, tuple[int, int]] | None:
         """The verb of the noun a time written as an adjective modifies, when it follows that
-        noun: "reported third-quarter net income rose 11%" dates the rise, not the report."""
+        noun: "reported third-quarter net income rose 11%" dates the rise, not the report.
+        The word right after the time is what it modifies, never the verb ("Third-quarter
+        sales dropped 11%": not the verb "sales")."""
         if not mention.text.endswith(self.lang.ADJECTIVE_TIME_ENDINGS):
             return None
         pos, previous = mention.span[1], mention.text
-        for _ in range(self.lang.MODIFIER_WORDS + 1):
+        for index in range(self.lang.MODIFIER_WORDS + 2):
             word = _NEXT_WORD.match(self.text, pos)
             if word is None:
                 return None
-            strength = self._is_verb(word.group(1), previous, word.end())
+            strength = self._is_verb(word.group(1), previous, word.end()) if index else 0
             if strength >= 2:
                 return word.group(1), word.span(1)
             if strength or word.group(1).lower() in self.lang.DETERMINERS:
