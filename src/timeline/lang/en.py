@@ -464,8 +464,13 @@ _MONTH_ABBR = [w for w in MONTHS if w not in _MONTH_FULL]
 MONTH = rf"(?:{_cap(_MONTH_FULL)}|(?:{_cap(_MONTH_ABBR)})\.?)"
 MONTH_UNAMBIGUOUS = _cap([w for w in _MONTH_FULL if w not in ("may", "march")])
 _WEEKDAY_FULL = [w for w in WEEKDAYS if w.endswith("day")]
+_WEEKDAY_ABBR = _cap([w for w in WEEKDAYS if not w.endswith("day")])
+# An abbreviation with its dot ("Sat."), or without one where only a day is meant: before a
+# comma and a number, or a clock time ("Sat, 7pm", "Sun, 12 May", "Wed 9:00am"), or after
+# "this"/"next"/"last"/"on" ("this Sat"). Not alone: "Sat" and "Wed" are verbs, "Sun" a name.
 WEEKDAY = (rf"(?:{_cap(_WEEKDAY_FULL)}|{_alt(_WEEKDAY_FULL)}"  # "friday night" as messages write it
-           rf"|(?:{_cap([w for w in WEEKDAYS if not w.endswith('day')])})\.)")
+           rf"|(?:{_WEEKDAY_ABBR})\.|(?:{_WEEKDAY_ABBR})(?=,\s*\d|\s+\d{{1,2}}(?::\d\d|\s*[ap]\.?m\b))"
+           rf"|(?:(?<=\bthis )|(?<=\bnext )|(?<=\blast )|(?<=\bon ))(?:{_WEEKDAY_ABBR})\b)")
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 # Between the two days of a range in one month: "March 20-21", "19–22 April".
 DAY_RANGE_DASH = r"\s?[-–]\s?"
