@@ -5,11 +5,17 @@ Used to show that a speed change leaves the output identical::
     python benchmarks/golden_mentions.py dump  BASELINE.json   # before the change
     python benchmarks/golden_mentions.py check BASELINE.json   # after: exit 1 on any difference
 
+or, with the code before the change checked out elsewhere (a git worktree), on this
+checkout's texts (corpus lines added since are in both dumps)::
+
+    python benchmarks/golden_mentions.py dump BASELINE.json --src ../base/src
+
 Texts: every ``*.tml`` under ``../shared/data/tempeval3/TBAQ-cleaned`` (reference: its DCT),
 the worked example ``../shared/examples/desantis-twitter-spaces.txt`` (2023-05-24,
 America/New_York) and every case line of ``tests/corpus/*.txt`` (brackets removed, with its
-file's ``@reference``). For each: ``find_times`` mentions (all fields, as in the JSON contract)
-and ``extract().to_dict()`` (events and mentions).
+file's ``@reference``, named by file and text, so that inserting a line renames no other).
+For each: ``find_times`` mentions (all fields, as in the JSON contract) and
+``extract().to_dict()`` (events and mentions).
 """
 from __future__ import annotations
 
@@ -19,7 +25,8 @@ from pathlib import Path
 
 BENCHMARKS = Path(__file__).resolve().parent
 REPO = BENCHMARKS.parent
-sys.path.insert(0, str(REPO / "src"))
+_SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(REPO / "src")
+sys.path.insert(0, _SRC)
 
 import timeline  # noqa: E402
 from timeline.timeml import read_timeml  # noqa: E402
@@ -39,14 +46,15 @@ def texts() -> list[tuple[str, str, str | None, str | None]]:
     found.append((EXAMPLE.name, EXAMPLE.read_text(encoding="utf-8"), "2023-05-24", "America/New_York"))
     for path in sorted(CORPUS.glob("*.txt")):
         reference = tz = None
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for line in path.read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if not line or line.startswith(("#", "=")):
                 continue
             if line.startswith("@reference"):
                 _, reference, tz = line.split()
                 continue
-            found.append((f"{path.name}:{number}", line.replace("[", "").replace("]", ""), reference, tz))
+            text = line.replace("[", "").replace("]", "")
+            found.append((f"{path.name}: {text}", text, reference, tz))
     return found
 
 
@@ -68,6 +76,9 @@ def outputs() -> dict[str, dict]:
 
 
 def main(argv: list[str]) -> int:
+    if "--src" in argv[:-1]:
+        at = argv.index("--src")
+        argv = argv[:at] + argv[at + 2:]
     if len(argv) != 2 or argv[0] not in ("dump", "check"):
         print(__doc__, file=sys.stderr)
         return 2
