@@ -593,6 +593,11 @@ _CLOCK_HMS = r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d)(?::(?P<second>
 _ZONE = r"(?:\s*{zone})?"
 # A 24-hour clock time with minutes ("17:55", "08:20:20"), shared by the rules that read one.
 _CLOCK_24H = r"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:])"
+# A 24-hour time written with a dot, as British and European news do ("14.30 GMT"): two
+# digits for the hour, and read only where a price cannot be meant: before a zone or "hrs",
+# or with its leading zero after "at" ("at 09.15"). "closed at 14.30" and "rose to 14.30 on
+# Monday" are prices.
+_CLOCK_24H_DOT = r"(?<![\d:.$£€,])(?P<hour>[01]\d|2[0-3])\.(?P<minute>[0-5]\d)(?![\d%]|[.,]\d|\s*(?:p\b|pence|cents?))"
 _AT_WORDS = frozenset("at by until till from to around about before after since between and "
                       "approximately roughly circa than shortly".split())
 
@@ -701,6 +706,15 @@ RULES: tuple[Rule, ...] = (
     Rule("<hh>:<mm> <day>", "clock",  # the day after it tells it is a time: "or 00:38 on Thursday"
          _CLOCK_24H + rf"(?=\s+(?:on\s+)?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))\b)",
          ("00:38 on Thursday", "21:15 Friday"), numeric=True, takes_modifier=True),
+    Rule("<hh>.<mm> <zone>", "clock",
+         _CLOCK_24H_DOT + r"(?:\s*(?i:h|hrs|hours)\b)?\s*{zone}",
+         ("14.30 GMT", "09.15 local time"), numeric=True, takes_modifier=True),
+    Rule("<hh>.<mm> hrs", "clock",
+         _CLOCK_24H_DOT + r"\s*(?i:hrs|h)\b",
+         ("14.30hrs", "19.45 h"), numeric=True, takes_modifier=True),
+    Rule("<0h>.<mm>", "clock",
+         r"(?<![\d:.$£€,])(?P<hour>0\d)\.(?P<minute>[0-5]\d)(?![\d%]|[.,]\d)",
+         ("at 09.15", "until 06.00"), after_words=_AT_WORDS, numeric=True, takes_modifier=True),
     Rule("<hhmm> <zone>", "clock",
          r"(?<![\d:.,$£€])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:(?i:h|hrs|hours)\s*)?{zone}",
          ("1332 GMT", "0100 UTC"), numeric=True, takes_modifier=True),
