@@ -595,8 +595,10 @@ _ZONE = r"(?:\s*{zone})?"
 _CLOCK_24H = r"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:])"
 # A 24-hour time written with a dot, as British and European news do ("14.30 GMT"): two
 # digits for the hour, and read only where a price cannot be meant: before a zone or "hrs",
-# or with its leading zero after "at" ("at 09.15"). "closed at 14.30" and "rose to 14.30 on
-# Monday" are prices.
+# with its leading zero after "at" ("at 09.15"), or after "at" with a day after it ("at
+# 14.30 on Thursday") unless a price verb comes before ("closed at 14.30 on Monday").
+# "closed at 14.30" and "rose to 14.30 on Monday" are prices.
+_PRICE_VERBS = r"(?i:closed|close|ended|finished|traded|trading|stood|opened|settled|rose|fell)"
 _CLOCK_24H_DOT = r"(?<![\d:.$£€,])(?P<hour>[01]\d|2[0-3])\.(?P<minute>[0-5]\d)(?![\d%]|[.,]\d|\s*(?:p\b|pence|cents?))"
 _AT_WORDS = frozenset("at by until till from to around about before after since between and "
                       "approximately roughly circa than shortly".split())
@@ -712,6 +714,10 @@ RULES: tuple[Rule, ...] = (
     Rule("<hh>.<mm> hrs", "clock",
          _CLOCK_24H_DOT + r"\s*(?i:hrs|h)\b",
          ("14.30hrs", "19.45 h"), numeric=True, takes_modifier=True),
+    Rule("<hh>.<mm> <day>", "clock",
+         _CLOCK_24H_DOT + rf"(?=\s+(?:on\s+)?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))\b)",
+         ("at 14.30 on Thursday", "at 19.45 tonight"), after_words=frozenset({"at"}), numeric=True,
+         takes_modifier=True, veto=rf"\b{_PRICE_VERBS}\s+(?:(?i:up|down)\s+)?at\s+\d\d\.\d\d$"),
     Rule("<0h>.<mm>", "clock",
          r"(?<![\d:.$£€,])(?P<hour>0\d)\.(?P<minute>[0-5]\d)(?![\d%]|[.,]\d)",
          ("at 09.15", "until 06.00"), after_words=_AT_WORDS, numeric=True, takes_modifier=True),
