@@ -66,6 +66,8 @@ CASES = [
     ("Sales dropped 11% to $1.27 billion from $1.43 billion in the year-ago quarter.",
      "the year-ago quarter", None),
     ("The company moved its headquarters from Boston in 1999.", "1999", "moved"),
+    # A clock time that recurs ("a nightly curfew from 10 p.m.") dates no event.
+    ("The army imposed a nightly curfew from 10 p.m. to 5 a.m.", "10 p.m.", None),
     # A time in what a reporting verb reports dates the reported verb; a time right after
     # the reporting verb, or after its preposition or adverb, dates the report.
     ("Intel said that last week a customer discovered two flaws.", "last week", "discovered"),

@@ -103,6 +103,8 @@ class Grammar:
     daypart_date_gap: re.Pattern
     clock_day_later_gap: re.Pattern
     range_gap: re.Pattern
+    recurring_before: EndingAt  # "a nightly curfew from": the clock time after it recurs
+    recurring_after: re.Pattern  # "daily" after a clock time
     range_dash: re.Pattern
     day_range_dash: re.Pattern  # between the two days of "March 20-21" (see `_split_day_ranges`)
     compound_duration_gap: re.Pattern
@@ -222,6 +224,8 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         daypart_date_gap=re.compile(lang.DAYPART_DATE_GAP),
         clock_day_later_gap=re.compile(lang.CLOCK_DAY_LATER_GAP),
         range_gap=re.compile(lang.RANGE_GAP),
+        recurring_before=EndingAt(re.compile(lang.RECURRING_BEFORE)),
+        recurring_after=re.compile(lang.RECURRING_AFTER),
         range_dash=re.compile(lang.RANGE_DASH),
         day_range_dash=re.compile(rf"(?<=\w){lang.DAY_RANGE_DASH}(?=\d)"),
         compound_duration_gap=re.compile(lang.COMPOUND_DURATION_GAP),

@@ -1496,6 +1496,26 @@ def _read_guarded(resolver: Resolver, c: Candidate, day: date | None = None) -> 
     return resolved, resolver.to_mention(c, resolved)
 
 
+_RECURRING_REACH = 60  # characters before a clock time read for a frequency ("nightly curfew from")
+
+
+def _recurs(grammar: Grammar, text: str, c: Candidate, mentions: list[TimeMention]) -> bool:
+    """A clock time said with a frequency ("daily from 9 a.m.", "at 7 a.m. daily"), or the
+    second of a range with one ("from 10 p.m. to 5 a.m.")."""
+    start, end = c.span
+    if mentions and "recurring" in mentions[-1].flags and grammar.range_gap.match(_gap(text, mentions[-1], c)):
+        return True
+    return bool(grammar.recurring_after.match(text, end)
+                or grammar.recurring_before.search(text, max(0, start - _RECURRING_REACH), start))
+
+
+def _recurring(mention: TimeMention) -> TimeMention:
+    """A clock time as the time of day it recurs at: a SET, no instant (XXXX-XX-XXT22:00)."""
+    clock = mention.value[mention.value.index("T"):] if "T" in mention.value else ""
+    return attrs.evolve(mention, type="SET", value=f"XXXX-XX-XX{clock}", start=None, end=None,
+                        flags=mention.flags + ("recurring",))
+
+
 def _date_of_previous(grammar: Grammar, text: str, candidates: list[Candidate], i: int) -> int | None:
     """The index of a date that dates the time(s) before it, starting at ``i``: after a
     conversion ("9 a.m. ET (2 p.m. Paris time) on March 15"), after a range of clock times
@@ -1579,6 +1599,8 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
                     i += 2
                     continue
         resolved, mention = _read_guarded(resolver, c, said_day[1] if said_day and i < said_day[0] else None)
+        if c.kind == "clock" and mention.start is not None and _recurs(grammar, text, c, mentions):
+            mention = _recurring(mention)
         if nxt is not None and resolved.period is not None and _second_day_of_range(grammar, text, c, nxt):
             candidates[i + 1] = attrs.evolve(nxt, groups=nxt.groups + (("year", str(resolved.period.start.year)),))
         if i in dates_of_previous:

@@ -929,6 +929,15 @@ DAYPART_DATE_GAP = r"^\s+(?:(?i:of|on)\s+)?$"
 CONVERSION_DATE_GAP = r"^\s*[)\]]\s*(?:,\s*)?(?:(?i:on)\s+)?$"
 # Range between two mentions: "from 9 a.m. to 5 p.m.", "between 1990 and 1995".
 RANGE_GAP = r"^\s*(?:(?i:to|until|till|through|and)|[-–—])\s*$"
+# A clock time said with a frequency is a time of day that recurs, not an instant: "a nightly
+# curfew from 10 p.m. to 5 a.m.", "open daily from 9 a.m.", "every Monday at 6 p.m.", "at 7
+# a.m. daily". Read as a SET (XXXX-XX-XXT22:00), it dates no event; so does the second
+# clock time of a range with one. Lower case only: "Daily Mail reported at 6 p.m." is one day.
+_RECURRING = (rf"(?:daily|nightly|every\s+(?:day|night|morning|afternoon|evening|weekday|{_cap(_WEEKDAY_FULL)})"
+              rf"|each\s+(?:day|night|morning|evening)|on\s+(?:weekdays|weekends|(?:{_cap(_WEEKDAY_FULL)})s))")
+RECURRING_BEFORE = (rf"(?<![\w'’]){_RECURRING}(?:\s+[a-z]+){{0,3}}\s+"
+                    r"(?:from|at|between|until|till|before|after|by|around|starting)\s+$")
+RECURRING_AFTER = rf"\s+{_RECURRING}\b"
 # A dash alone makes a range even without "from": "March 20-21", "9 a.m.-5 p.m.".
 RANGE_DASH = r"^\s*[-–]\s*$"
 RANGE_OPENERS = ("from", "between")
