@@ -582,11 +582,18 @@ class Resolver:
     def day_in_focus(self, c: Candidate) -> date | None:
         """The day a bare clock time or 'that day' falls on: the last day said, unless that
         was a coming day and ``c`` speaks of the past ("The Senate votes on Friday. Earlier
-        in the day, they met" is about the day before the vote was announced)."""
+        in the day, they met" is about the day before the vote was announced), or a day long
+        gone and ``c`` does not speak of the past (the reference day)."""
         day, past_day = self.reading.day, self.reading.past_day
         if day is not None and past_day is not None and self.ref is not None and day > self.ref \
                 and self.tense(c) == "past":
             return past_day
+        if day is not None and self.ref is not None and (self.ref - day).days > self.lang.BACKGROUND_DAYS \
+                and self.tense(c) != "past":
+            # A day of the background, not of the story (see BACKGROUND_DAYS): the story is
+            # back on its own day, for the times after this one too.
+            self.reading.day, self.reading.day_zone = self.ref, None
+            return self.ref
         return day
 
     def tense(self, c: Candidate) -> str | None:

@@ -278,6 +278,10 @@ OPEN_DEADLINE_PREPOSITIONS = ("by", "until", "till")
 # coming one ("the offer was extended ... until 5 p.m. EST Nov. 9"): news gives the year of
 # a date almost a year back.
 COMING_DAYS = 31
+# A day said more than this many days before the reference is background ("skipping Dec.
+# 31, 1994 altogether"): a clock time with no day of its own, said after it in a sentence not
+# in the past tense, is on the reference day ("Chatham Islands follow at 1015 GMT").
+BACKGROUND_DAYS = 60
 # A day after these bounds a period ("the three months to Sept. 30"): the clock times that
 # follow do not fall on it.
 PERIOD_BOUNDARY_PREPOSITIONS = ("to", "through", "until", "till", "since", "from")
