@@ -105,6 +105,7 @@ class Grammar:
     range_gap: re.Pattern
     recurring_before: EndingAt  # "a nightly curfew from": the clock time after it recurs
     recurring_after: re.Pattern  # "daily" after a clock time
+    clock_change_before: EndingAt  # "clocks went back from": the range names one instant
     range_dash: re.Pattern
     day_range_dash: re.Pattern  # between the two days of "March 20-21" (see `_split_day_ranges`)
     compound_duration_gap: re.Pattern
@@ -121,6 +122,7 @@ class Grammar:
     background_clause: re.Pattern  # ", which began on", ", which switched …": an aside
     earlier_before: re.Pattern  # "Earlier, at 6 a.m.": not past midnight
     future_from_now: re.Pattern  # "who will hold a news conference at": not on a day gone by
+    future_modal_before: re.Pattern  # "will undergo checks starting": a coming weekday
     lang: ModuleType
 
     def endings(self) -> list[EndingAt]:
@@ -226,6 +228,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         range_gap=re.compile(lang.RANGE_GAP),
         recurring_before=EndingAt(re.compile(lang.RECURRING_BEFORE)),
         recurring_after=re.compile(lang.RECURRING_AFTER),
+        clock_change_before=EndingAt(re.compile(lang.CLOCK_CHANGE_BEFORE)),
         range_dash=re.compile(lang.RANGE_DASH),
         day_range_dash=re.compile(rf"(?<=\w){lang.DAY_RANGE_DASH}(?=\d)"),
         compound_duration_gap=re.compile(lang.COMPOUND_DURATION_GAP),
@@ -246,6 +249,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         background_clause=re.compile(lang.BACKGROUND_CLAUSE),
         earlier_before=re.compile(lang.EARLIER_BEFORE),
         future_from_now=re.compile(lang.FUTURE_FROM_NOW),
+        future_modal_before=re.compile(lang.FUTURE_MODAL_BEFORE),
         lang=lang,
     )
 

@@ -253,6 +253,7 @@ class _Reading:
             setattr(self, name, value)
 
 
+_DAY = timedelta(days=1)
 _CLOCK = ("day", "day_zone", "past_day", "last", "last_within_day", "last_clock", "last_period")
 
 
@@ -395,15 +396,30 @@ def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sen
         return abbreviations[abbr]
     if c.get("zonelocal"):
         return _local_zone(grammar, text, sentences, index, c.span[0])
-    if c.kind == "clock" and " in " in text[c.span[1]:c.span[1] + _PLACE_AFTER_REACH]:  # (cheap test first)
+    if c.kind != "clock":
+        return None
+    if " in " in text[c.span[1]:c.span[1] + _PLACE_AFTER_REACH]:  # (cheap test first)
         found = _place_after(lang).match(text, c.span[1])
         if found is not None:
-            place = found.group("place")
-            return zones.ZoneChoice(zones.PLACES[place], None, (f"zone-from-place:{place}",))
+            return _place_zone(found.group("place"))
+    if "in " in text[max(0, c.span[0] - _PLACE_BEFORE_REACH):c.span[0]]:
+        found = _place_before(lang).search(text, max(0, c.span[0] - _PLACE_BEFORE_REACH), c.span[0])
+        if found is not None and found.group("place") in zones.PLACES:
+            return _place_zone(found.group("place"))
     return None
 
 
+def _place_zone(place: str) -> zones.ZoneChoice:
+    return zones.ZoneChoice(zones.PLACES[place], None, (f"zone-from-place:{place}",))
+
+
 _PLACE_AFTER_REACH = 20  # characters after a clock time where ZONE_PLACE_AFTER's " in " can be
+_PLACE_BEFORE_REACH = 50  # characters before a clock time read for ZONE_PLACE_BEFORE
+
+
+@functools.cache
+def _place_before(lang) -> re.Pattern:
+    return re.compile(lang.ZONE_PLACE_BEFORE)
 
 
 @functools.cache
@@ -881,8 +897,15 @@ class Resolver:
         if self.ref is None:
             return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
         d = self.reading.weekdays.get(weekday) if direction not in _WEEK_CHOOSING else None
+        tense = self._weekday_tense(c)
+        if d is not None and (d < self.ref and tense == "future"
+                              and self.grammar.future_modal_before.search(self.text, *self._clause_window(c))
+                              or tense == "past" and d > self.ref + _DAY):
+            # Not the one said before: "a call last Friday … will undergo checks starting
+            # Friday". (A day after the reference may be past where another zone's clocks are.)
+            d = None
         if d is None:
-            d = _weekday_date(weekday, self.ref, direction, self._weekday_tense(c))
+            d = _weekday_date(weekday, self.ref, direction, tense)
         flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
         if c.get("same") and self.reading.last_clock is not None:
             return self._at_same_time(c, d)
@@ -1624,4 +1647,26 @@ def normalize(candidates: list[Candidate], text: str, sentences: list[Sentence],
             resolver.remember_zone(c, resolved.zone)
         resolver.reading.remember_weekday(mentions[-1], c)
         i += 1
+    return _clock_changes(grammar, text, mentions)
+
+
+def _clock_changes(grammar: Grammar, text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """"clocks went back from 3 a.m. to 2 a.m.": both times are the instant of the change in
+    their zone (the first on the clocks before it, the second after), the second one joined
+    to the first as another reading of it (see CLOCK_CHANGE_BEFORE)."""
+    if "clock" not in text.lower():
+        return mentions  # (most texts: one `in` test)
+    for i in range(len(mentions) - 1):
+        first, second = mentions[i], mentions[i + 1]
+        if not (first.type == second.type == "TIME" and first.start and second.start and first.timezone
+                and grammar.range_gap.match(_gap(text, first, second))
+                and grammar.clock_change_before.search(text, max(0, first.span[0] - 100), first.span[0])):
+            continue
+        change = zones.clock_change_near(first.start, first.timezone)
+        if change is None:
+            continue
+        mentions[i], mentions[i + 1] = (
+            attrs.evolve(m, start=change, end=change + (m.end - m.start) if m.end else None,
+                         flags=m.flags + extra)
+            for m, extra in ((first, ()), (second, ("conversion-of-previous",))))
     return mentions

@@ -167,6 +167,20 @@ def in_zone(instant: datetime, zone_name: str) -> datetime:
     return zone.normalize(converted) if hasattr(zone, "normalize") else converted
 
 
+def clock_change_near(instant: datetime, zone_name: str, reach: timedelta = timedelta(hours=36)) -> datetime | None:
+    """The instant a zone's clocks changed (a DST start or end) within ``reach`` of
+    ``instant``, on that zone's wall clock after the change; None if there is none."""
+    zone = get_zone(zone_name)
+    transitions = getattr(zone, "_utc_transition_times", None)
+    if not transitions:
+        return None
+    utc = instant.astimezone(UTC).replace(tzinfo=None)
+    for moment in transitions:  # (sorted; a few hundred at most)
+        if abs(moment - utc) <= reach:
+            return in_zone(UTC.localize(moment), zone_name)
+    return None
+
+
 def is_dst(aware: datetime) -> bool:
     return bool(aware.dst())
 

@@ -212,6 +212,10 @@ SEQUENCE_MARKERS = ("and then", "then", "later", "afterwards", "afterward", "aft
 # right before a clock time with no day, the time is not on a day gone by ("Cummings, who
 # will hold a news conference at 2 p.m."). Searched in the TENSE_PHRASE_WINDOW before it.
 FUTURE_FROM_NOW = r"(?i)\b(?:will|shall)\s+(?:[a-z]+\s+){0,6}$"
+# A modal of the future earlier in a weekday's clause: the weekday is a coming one even if
+# the same weekday was said before as a past day ("a call last Friday … The men will undergo
+# checks starting Friday"). Only a modal: other future cues ("starting") are too weak for that.
+FUTURE_MODAL_BEFORE = r"(?i)\b(?:will|shall)\b[^.;:!?]*$"
 FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "going to", "is to", "are to", "scheduled",
                "plans to", "plan to", "expected to", "set to", "due to", "would", "upcoming",
                "coming", "next", "expects", "expect", "plans", "intends", "payable", "expire",
@@ -552,6 +556,9 @@ ZONE_TEMPLATE = (
 # Park"). {places} is filled in from the zone table.
 ZONE_PLACE_AFTER = (rf"(?:[ \t]+(?:on[ \t]+)?{WEEKDAY})?,?[ \t]+in[ \t]+(?P<place>{{places}})"
                     r"(?![\w])(?![ \t]+[A-Z])")
+# A place said right before a clock time with no zone names its zone too: "landed in Denver
+# at 11:02 a.m.". Up to three capitalized words, looked up in the zone table as said.
+ZONE_PLACE_BEFORE = r"\bin[ \t]+(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}),?[ \t]+(?:at|around|by|from|until)[ \t]+$"
 ZONE_NAMES = {
     "eastern standard time": ("America/New_York", False),
     "eastern daylight time": ("America/New_York", True),
@@ -933,6 +940,12 @@ DAYPART_DATE_GAP = r"^\s+(?:(?i:of|on)\s+)?$"
 CONVERSION_DATE_GAP = r"^\s*[)\]]\s*(?:,\s*)?(?:(?i:on)\s+)?$"
 # Range between two mentions: "from 9 a.m. to 5 p.m.", "between 1990 and 1995".
 RANGE_GAP = r"^\s*(?:(?i:to|until|till|through|and)|[-–—])\s*$"
+# Clocks changing, said as a range: "clocks went back from 3 a.m. to 2 a.m.", "jumped from
+# 2 a.m. to 3 a.m.": both times name the instant of the change, on the clocks before and
+# after it; one instant, one event.
+CLOCK_CHANGE_BEFORE = (r"(?i)\bclocks?\b[^.;]{0,60}?\b(?:back|forward|ahead|jump(?:s|ed)?|spr(?:a|u)ng|"
+                       r"went|go(?:es)?|turn(?:s|ed)?|mov(?:es|ed)|set|fall|fell|spring|chang(?:es|ed))"
+                       r"\b[^.;]{0,30}?\bfrom\s+$")
 # A clock time said with a frequency is a time of day that recurs, not an instant: "a nightly
 # curfew from 10 p.m. to 5 a.m.", "open daily from 9 a.m.", "every Monday at 6 p.m.", "at 7
 # a.m. daily". Read as a SET (XXXX-XX-XXT22:00), it dates no event; so does the second
