@@ -642,9 +642,9 @@ class EventFinder:
         ("joined Provigo in 1985 and spearheaded its drive"): it dates no other verb; nor
         does a time a later predicate holds ("and released on bail Tuesday")."""
         text, lang = self.text, self.lang
-        if self.mentions[group[-1]].span[1] > trigger_span[0] \
-                or text.find(f" {lang.COORDINATOR} ", trigger_span[1], clause.end) < 0:
-            return []  # (most clauses: one `find`, no verb read)
+        if self.mentions[group[-1]].span[1] > trigger_span[0] or not self._verb_after_coordinator(
+                trigger_span[1], clause.end):
+            return []  # (most clauses: a `find` or two and a word, not every word read)
         coordination, trigger = _coordination(lang), text[trigger_span[0]:trigger_span[1]]
         commas_join = _last_word(clause.opener).lower() not in lang.RELATIVE_OPENERS
         # Read on while each verb joins the one before: (verb, where its link starts, "and"?).
@@ -682,6 +682,21 @@ class EventFinder:
         subject = subject if len(subject.split()) <= 6 else ""
         return [(verb.group(), verb.span(), self.describe(verb.start(), end, skip, subject))
                 for (verb, _, _), end in zip(chain, ends)]
+
+    def _verb_after_coordinator(self, start: int, end: int) -> bool:
+        """Whether a verb (after an adverb in -ly, at most) follows "and" somewhere in
+        [start, end): what any chain of coordinated verbs holds."""
+        word = f" {self.lang.COORDINATOR} "
+        at = self.text.find(word, start, end)
+        while at >= 0:
+            following = _NEXT_WORD.match(self.text, at + len(word) - 1)
+            if following is not None and following.group(1).endswith("ly"):
+                following = _NEXT_WORD.match(self.text, following.end())
+            if following is not None and following.end() <= end and \
+                    self._is_verb(following.group(1), self.lang.COORDINATOR, following.end()) >= 2:
+                return True
+            at = self.text.find(word, at + 1, end)
+        return False
 
     def _holds_other_time(self, group: tuple[int, ...], start: int, end: int) -> bool:
         """A mention outside ``group`` starts in [start, end)."""

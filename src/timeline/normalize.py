@@ -897,15 +897,14 @@ class Resolver:
         if self.ref is None:
             return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
         d = self.reading.weekdays.get(weekday) if direction not in _WEEK_CHOOSING else None
-        tense = self._weekday_tense(c)
-        if d is not None and (d < self.ref and tense == "future"
+        if d is not None and (d < self.ref and self._weekday_tense(c) == "future"
                               and self.grammar.future_modal_before.search(self.text, *self._clause_window(c))
-                              or tense == "past" and d > self.ref + _DAY):
+                              or d > self.ref + _DAY and self._weekday_tense(c) == "past"):
             # Not the one said before: "a call last Friday … will undergo checks starting
             # Friday". (A day after the reference may be past where another zone's clocks are.)
             d = None
         if d is None:
-            d = _weekday_date(weekday, self.ref, direction, tense)
+            d = _weekday_date(weekday, self.ref, direction, self._weekday_tense(c))
         flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
         if c.get("same") and self.reading.last_clock is not None:
             return self._at_same_time(c, d)
@@ -1654,8 +1653,8 @@ def _clock_changes(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
     """"clocks went back from 3 a.m. to 2 a.m.": both times are the instant of the change in
     their zone (the first on the clocks before it, the second after), the second one joined
     to the first as another reading of it (see CLOCK_CHANGE_BEFORE)."""
-    if "clock" not in text.lower():
-        return mentions  # (most texts: one `in` test)
+    if "lock" not in text:
+        return mentions  # (most texts: one `in` test; "Clocks" and "clocks" alike)
     for i in range(len(mentions) - 1):
         first, second = mentions[i], mentions[i + 1]
         if not (first.type == second.type == "TIME" and first.start and second.start and first.timezone
