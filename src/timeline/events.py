@@ -29,7 +29,6 @@ _REPEATED_MARKS = re.compile(r"([,;:])\s*[,;:]+")
 _SPACED_MARK = re.compile(r" [,.;:!?]")  # (the space first: `re` skips ahead to spaces)
 _MARK_PAIR = re.compile(r"[,;:][,;:]")
 _MAX_WORDS = 18
-_LINK_REACH = 12  # characters before a verb that hold the link joining it to the verb before
 _CLAUSE_WINDOW = 300  # characters each side of a time read for its event
 
 
@@ -678,8 +677,7 @@ class EventFinder:
                 break
         while chain and not chain[-1][2]:
             chain.pop()  # a trailing comma joins no verb of this list
-        subject = self.describe(clause.start, trigger_span[0], skip)
-        subject = subject if len(subject.split()) <= 6 else ""
+        subject = _subject_of(self.describe(clause.start, trigger_span[1], skip), trigger)
         return [(verb.group(), verb.span(), self.describe(verb.start(), end, skip, subject))
                 for (verb, _, _), end in zip(chain, ends)]
 
