@@ -253,7 +253,6 @@ class _Reading:
             setattr(self, name, value)
 
 
-_DAY = timedelta(days=1)
 _CLOCK = ("day", "day_zone", "past_day", "last", "last_within_day", "last_clock", "last_period")
 
 
@@ -899,7 +898,7 @@ class Resolver:
         d = self.reading.weekdays.get(weekday) if direction not in _WEEK_CHOOSING else None
         if d is not None and (d < self.ref and self._weekday_tense(c) == "future"
                               and self.grammar.future_modal_before.search(self.text, *self._clause_window(c))
-                              or d > self.ref + _DAY and self._weekday_tense(c) == "past"):
+                              or d > self.ref + timedelta(days=1) and self._weekday_tense(c) == "past"):
             # Not the one said before: "a call last Friday … will undergo checks starting
             # Friday". (A day after the reference may be past where another zone's clocks are.)
             d = None
