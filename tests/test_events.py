@@ -56,6 +56,14 @@ CASES = [
     ("She flew a Pan Am jumbo in 1988.", "1988", "flew"),
     ("The delays will mean lower-than-anticipated earnings for 1990.", "1990", "mean"),
     ("Qantas will almost double its flights by August.", "August", "double"),
+    # A phrase that opens the sentence and ends with the time dates the main verb after its
+    # comma, not a gerund inside it; an -s form before a past verb is that verb's subject.
+    ("In composite trading Friday, Aetna closed at $60, down 50 cents.", "Friday", "closed"),
+    ("In trading on the Nasdaq yesterday, POP shares plunged $4.", "yesterday", "plunged"),
+    ("On the Toronto Stock Exchange yesterday, Magna shares closed up 37.5 cents.", "yesterday", "closed"),
+    ("On June 30, loss reserves stood at $108.3 million.", "June 30", "stood"),
+    ("After meeting the mayor on Monday, he left.", "Monday", "meeting"),  # not a scene
+    ("The union sees talks resuming Monday.", "Monday", "resuming"),  # no phrase opens it
     # A period with the day it ends: both times date its end, not the clause's verb.
     ("For the year ended Sept. 30, Ralston earned $422.5 million.", "Sept. 30", "ended"),
     ("For the year ended Sept. 30, Ralston earned $422.5 million.", "the year", "ended"),

@@ -261,9 +261,20 @@ class EventFinder:
             return 2
         if w.endswith("s") and known and not self.text.startswith(" of ", end) \
                 and (prev in lang.PRONOUNS or previous[:1].isupper()
-                     or prev not in lang.PREPOSITIONS and not prev.endswith(lang.MODIFIER_ENDINGS)):
+                     or prev not in lang.PREPOSITIONS and not prev.endswith(lang.MODIFIER_ENDINGS)) \
+                and not self._past_verb_follows(end):
             return 2
         return 0
+
+    def _past_verb_follows(self, end: int) -> bool:
+        """An auxiliary or a past form right after the word ending at ``end``: that word is
+        the subject, a plural noun ("Magna shares closed", "loss reserves stood")."""
+        following = _NEXT_WORD.match(self.text, end)
+        if following is None:
+            return False
+        w = following.group(1)
+        return w[:1].islower() and (w in self.lang.AUXILIARIES or w.endswith("ed")
+                                    or w in self.irregular and not w.endswith("s"))
 
     def _after_number(self, start: int) -> bool:
         """A number right before the word at ``start``: "$1.76 billion", "3.8 percent"."""
@@ -533,6 +544,21 @@ class EventFinder:
             pos, previous = word.end(), word.group(1)
         return None
 
+    def _main_verb_after_phrase(self, group: tuple[int, ...], clause: _Clause,
+                                skip: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+        """The main verb after a phrase that opens the clause with a scene-setting preposition
+        and ends with the time and a comma: "In composite trading Friday, Aetna closed at $60"
+        dates the close, not the gerund "trading" inside the phrase (SCENE_PREPOSITIONS)."""
+        first, last = self.mentions[group[0]], self.mentions[group[-1]]
+        opening = _WORD.match(self.text, clause.start, first.span[0])
+        if opening is None or opening.group().lower() not in self.lang.SCENE_PREPOSITIONS \
+                or self.text.find(",", clause.start, first.span[0]) >= 0:
+            return None
+        comma = _COMMA_AFTER.match(self.text, last.span[1])
+        if comma is None:
+            return None
+        return self.trigger(comma.end(), clause.end, comma.end(), skip)
+
     def _reported_verb(self, reporting_end: int, mention: TimeMention, clause: _Clause) -> tuple[str, tuple[int, int]] | None:
         """The verb a reporting verb reports, when the time stands in what is reported: after
         "that" or the reported subject ("said net income for the third quarter fell 6%"), not
@@ -594,6 +620,8 @@ class EventFinder:
                      or self._predicate_after(first)
                      or self.trigger(clause.start, clause.end, first.span[0], trigger_skip,
                                      _last_word(clause.opener)))
+            if found is not None and found[0].endswith("ing") and found[1][1] <= first.span[0]:
+                found = self._main_verb_after_phrase(group, clause, trigger_skip) or found
             if found is not None and found[1][1] <= first.span[0] and found[0].lower() in self.lang.REPORTING_VERBS:
                 found = self._reported_verb(found[1][1], self.mentions[group[-1]], clause) or found
             description = describe(clause) or sentence.text
@@ -738,6 +766,7 @@ class EventFinder:
 _ATTRIBUTIVE = re.compile(r"\s+[a-z][a-z\-]+\s+[a-z]")  # "the 2024 presidential election"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")  # the next word, no mark between
+_COMMA_AFTER = re.compile(r"\s*,")
 _NEXT_TOKEN = re.compile(r"\s+(\S+?)[,.;:]?(?=\s|$)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")  # the word before a position, then space
 

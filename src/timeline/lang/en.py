@@ -373,6 +373,10 @@ PREPOSITIONS = frozenset(
     "about above across after against along among around at before behind below beside between "
     "beyond by despite during for from in inside into like near of off on onto outside over past "
     "since through throughout till to toward towards under until upon via with within without".split())
+# Prepositions of a phrase that opens a sentence and sets the scene of its main verb, so a
+# time ending the phrase dates that verb: "In composite trading Friday, Aetna closed at $60"
+# ("After meeting the mayor on Monday, he left" dates the meeting).
+SCENE_PREPOSITIONS = frozenset("in on at during amid throughout".split())
 # Words after an auxiliary or "to" that are not its verb ("were among", "is not", "to or from").
 NOT_VERBS_AFTER_AUXILIARIES = frozenset(
     "among or and but nor not never also still just now already more most much very so than as "
