@@ -135,7 +135,10 @@ def test_event_nouns_are_lower_case_words():
 
 @pytest.mark.parametrize("sentence, start, end", [
     ("EU leaders will meet March 20-21 in Brussels.", "2024-03-20T00:00:00+01:00", "2024-03-22T00:00:00+01:00"),
-    ("Polls are open 7 a.m.-8 p.m. Tuesday.", "2024-03-12T07:00:00+01:00", "2024-03-12T20:01:00+01:00"),
+    # To a clock time, a range ends at that instant; to a day, at the day's end.
+    ("Polls are open 7 a.m.-8 p.m. Tuesday.", "2024-03-12T07:00:00+01:00", "2024-03-12T20:00:00+01:00"),
+    ("The curfew ran from 10 p.m. Thursday until 5 a.m. Friday.", "2024-03-14T22:00:00+01:00",
+     "2024-03-15T05:00:00+01:00"),
     ("The fair ran from March 1 to March 3.", "2024-03-01T00:00:00+01:00", "2024-03-04T00:00:00+01:00"),
 ])
 def test_a_range_is_one_event_from_its_first_to_its_last_time(sentence, start, end):

@@ -329,10 +329,11 @@ class Placer:
         mention = self.mentions[draft.mentions[0]]
         if mention.start is not None:
             time = _time_of(mention, self.lang)
-            if len(draft.mentions) > 1:  # a range: it ends where the last mention ends
-                last = self.mentions[draft.mentions[-1]]
+            if len(draft.mentions) > 1:  # a range: it ends where the last mention ends, or
+                last = self.mentions[draft.mentions[-1]]  # at a clock time: "until 5 a.m."
                 if last.start is not None and not joins_previous(last):
-                    time = attrs.evolve(time, end=last.end, latest=last.end if time.latest else None)
+                    end = last.start if last.grain in FINE_GRAINS else last.end
+                    time = attrs.evolve(time, end=end, latest=end if time.latest else None)
             return time
         if COUNTED_FROM_REFERENCE in mention.flags and mention.offset is not None and self.reference is not None:
             return self._from_reference(mention)
