@@ -6,7 +6,8 @@ Used by the fuzz target (``fuzz/fuzz_extract.py``) and the property tests
 from __future__ import annotations
 
 import json
-from datetime import datetime
+import re
+from datetime import datetime, timedelta
 
 from timeline import Timeline
 
@@ -27,8 +28,9 @@ def check_mentions(text: str, mentions) -> None:
 
 def sort_keys(events) -> dict[str, tuple]:
     """README "Anchoring and order", restated: an event sorts by its start, else its earliest
-    bound, else right after its anchor, else after the event before it in the text; events with
-    no key at all come first; ties keep text order. Returns id -> comparable key."""
+    bound, else right after its anchor, else after the event before it in the text; an event
+    dated by one whole day sorts right after the last event a clock time on that day dates;
+    events with no key at all come first; ties keep text order. Returns id -> comparable key."""
     in_text = sorted(events, key=lambda e: _position_of(e.id))
     keys: dict[str, datetime | None] = {}
     previous = None
@@ -41,8 +43,21 @@ def sort_keys(events) -> dict[str, tuple]:
             key = previous
         keys[event.id] = key
         previous = key
-    return {eid: ((0, 0.0) if key is None else (1, key.timestamp())) + (_position_of(eid),)
-            for eid, key in keys.items()}
+    clock_times = [e.time.start for e in events
+                   if e.time is not None and e.time.start is not None and re.match(r".*T\d", e.time.value or "")]
+    result = {}
+    for event in in_text:
+        key, time = keys[event.id], event.time
+        if key is None:
+            result[event.id] = (0, 0.0, False, _position_of(event.id))
+            continue
+        one_day = (time is not None and time.start is not None and time.end is not None
+                   and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time.value or "")
+                   and time.end - time.start <= timedelta(hours=25))
+        on_it = [t for t in clock_times if one_day and key <= t < time.end]
+        result[event.id] = ((1, max(on_it).timestamp(), True) if on_it else (1, key.timestamp(), False)) \
+            + (_position_of(event.id),)
+    return result
 
 
 def _position_of(event_id: str) -> int:

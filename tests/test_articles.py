@@ -33,7 +33,7 @@ ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
 # Checks failed now (353 of 380 passed when the first twelve were added, 410 of 483 the
 # second, 406 of 438 the third, 419 of 494 the fourth); a change may lower it, not raise
 # it. (The total grows when an event is found: its time is then checked too.)
-FAILED_AT_MOST = 94
+FAILED_AT_MOST = 87
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:

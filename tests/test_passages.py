@@ -31,6 +31,16 @@ PASSAGES = [
          ("2026-03-09T14:00:00-05:00", None, "conference")],
         id="what-will-happen-at-a-clock-time-is-not-on-a-day-gone-by"),
     pytest.param(
+        "Police said on Thursday that the suspect had been arrested at 6 p.m. Thursday outside his "
+        "home. Protesters marched on Friday morning, and the mayor spoke on Friday.",
+        "2025-07-19", "America/Chicago",
+        # a whole day's event sorts after that day's clock times, not after its parts of a day
+        [("2025-07-17T18:00:00-05:00", None, "arrested"),
+         ("2025-07-17T00:00:00-05:00", "2025-07-17T00:00:00-05:00", "said"),
+         ("2025-07-18T00:00:00-05:00", "2025-07-18T00:00:00-05:00", "spoke"),
+         ("2025-07-18T05:00:00-05:00", "2025-07-18T05:00:00-05:00", "marched")],
+        id="a-whole-day-event-sorts-after-the-clock-times-of-its-day"),
+    pytest.param(
         "The final will begin at 4 p.m. local time on Sunday. Tickets sold out when they went on "
         "sale on Sept. 16. The final starts at 0700 GMT, which in New York is 2 a.m. EST Sunday. On "
         "the West Coast it starts at midnight PDT. In Europe, which switched its clocks last Sunday, "

@@ -194,7 +194,7 @@ def test_sort_key_of_events_without_a_time():
     events = [event(1, timed=False), event(2, start=ten + timedelta(hours=1)), event(3, anchor="e2"),
               event(4), event(5, earliest=ten), event(6, anchor="e9")]
     keys = sort_keys(events)
-    assert keys["e1"] == (0, 0.0, 1)                                  # no key: first
+    assert keys["e1"] == (0, 0.0, False, 1)                           # no key: first
     assert keys["e3"][:2] == keys["e2"][:2] and keys["e3"] > keys["e2"]   # after its anchor
     assert keys["e4"][:2] == keys["e3"][:2]                           # after the previous one
     assert keys["e6"][:2] == keys["e5"][:2] == (1, ten.timestamp())   # unknown anchor: previous

@@ -17,10 +17,14 @@ Anchoring rules:
   stated start, marked approximate, with a window.
 
 Sort order: by start, else earliest, else the key of the anchor (placed right after it),
-else the key of the previous event in the text; ties keep text order.
+else the key of the previous event in the text; ties keep text order. An event dated by a
+whole day ("said on Thursday") may have happened at any hour of it: it sorts right after the
+last event a clock time on that day dates ("6 p.m. Thursday"), still before that day's parts
+said later ("searched throughout Sunday … went on overnight").
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from datetime import date, datetime, time, timedelta
@@ -156,6 +160,21 @@ def _shifted(moment: datetime, seconds: float) -> datetime | None:
         return moment + timedelta(seconds=seconds)
     except OverflowError:
         return None
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LONGEST_DAY = timedelta(hours=25)  # a day the clocks go back on; a range of days is longer
+_CLOCK_VALUE = re.compile(r".*T\d")  # "2026-03-08T14:30", not a part of a day ("…TEV")
+
+
+def _whole_day(time: TimeValue | None) -> bool:
+    """Dated by a calendar day and nothing finer ("on Thursday", "March 3"), start to end."""
+    return (time is not None and time.start is not None and time.end is not None
+            and time.end - time.start <= _LONGEST_DAY and _DAY_VALUE.fullmatch(time.value or "") is not None)
+
+
+def _clock_timed(time: TimeValue | None) -> bool:
+    return time is not None and time.start is not None and _CLOCK_VALUE.match(time.value or "") is not None
 
 
 def _key(time: TimeValue | None) -> datetime | None:
@@ -396,9 +415,18 @@ def order(events: list[Event]) -> list[Event]:
             key = previous_key
         keys[event.id] = key
         previous_key = key
-    def sort_key(item: tuple[int, Event]) -> tuple[int, float, int]:
+    clock_times = sorted(event.time.start.timestamp() for event in events if _clock_timed(event.time))
+
+    def sort_key(item: tuple[int, Event]) -> tuple[int, float, bool, int]:
         position, event = item
         key = keys[event.id]
-        return (0, 0.0, position) if key is None else (1, key.timestamp(), position)
+        if key is None:
+            return (0, 0.0, False, position)
+        at = key.timestamp()
+        if _whole_day(event.time):  # any hour of it: right after the last clock time said on it
+            last = bisect.bisect_left(clock_times, event.time.end.timestamp()) - 1
+            if last >= 0 and clock_times[last] >= at:
+                return (1, clock_times[last], True, position)
+        return (1, at, False, position)
 
     return [event for _, event in sorted(enumerate(events), key=sort_key)]
