@@ -1,6 +1,6 @@
 """Whole articles scored as held-out ones are: ``../shared/tools/check_article.py``.
 
-``examples/articles/`` holds 36 news articles written for this project, each with the
+``examples/articles/`` holds 60 news articles written for this project, each with the
 timeline a careful reader gives it (``NAME.expected.json``, the worked example's schema).
 A first twelve: an earthquake in local time and GMT, a rocket launch, a bank outage, a
 trial, a football final, an election in Queensland, a diverted flight, a storm, earnings, a
@@ -14,7 +14,14 @@ included): an exchange glitch in Mumbai, a Himalayan rescue, a blackout across C
 change, a grounding in the Suez Canal, a flood in Durban, a cruise outbreak in Wellington, a
 volcano alert in Hawaii, a tsunami warning in Alaska, a hospital cyberattack in Arizona (no
 daylight saving), a verdict in Dublin the week Irish clocks went back, a launch scrub told
-in EDT and Turkish time, and a derby in Tehran. They were written without reading the library and tuned on afterwards, so they
+in EDT and Turkish time, and a derby in Tehran. A fourth twelve: clock changes in both
+hemispheres, date-line crossings, zones of +13, +14, -11, +10:30 and +5:45, and markets in
+the weeks US and European clocks differ. A fifth: Egypt's reinstated and Morocco's Ramadan
+clock changes, Iran without daylight saving, Chile's spring-forward strike, Mexico on
+standard time against US daylight time, Brasília time in its first year without daylight
+saving, a cricket final past midnight in IST, load-shedding in 24-hour SAST ranges, a
+typhoon in JST, a chimney demolition in BST, a New Zealand airline route to Mumbai and a
+boil-water advisory across the new year. They were written without reading the library and tuned on afterwards, so they
 guard against regressions; they do not measure accuracy on unseen text (see README,
 "Measured").
 """
@@ -31,9 +38,10 @@ REPO = Path(__file__).resolve().parents[1]
 CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
 ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
 # Checks failed now (353 of 380 passed when the first twelve were added, 410 of 483 the
-# second, 406 of 438 the third, 419 of 494 the fourth); a change may lower it, not raise
+# second, 406 of 438 the third, 419 of 494 the fourth, 451 of 513 the
+# fifth); a change may lower it, not raise
 # it. (The total grows when an event is found: its time is then checked too.)
-FAILED_AT_MOST = 87
+FAILED_AT_MOST = 149
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:
@@ -47,7 +55,7 @@ def _score(paths: list[Path]) -> tuple[int, int, str]:
 @pytest.mark.skipif(not CHECKER.exists(), reason="needs ../shared beside the repository")
 def test_the_articles_keep_their_score():
     passed, total, report = _score(ARTICLES)
-    assert total >= 380 + 483 + 438 + 494
+    assert total >= 380 + 483 + 438 + 494 + 513
     assert total - passed <= FAILED_AT_MOST, report
 
 
