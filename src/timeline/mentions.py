@@ -123,6 +123,8 @@ class Grammar:
     earlier_before: re.Pattern  # "Earlier, at 6 a.m.": not past midnight
     future_from_now: re.Pattern  # "who will hold a news conference at": not on a day gone by
     future_modal_before: re.Pattern  # "will undergo checks starting": a coming weekday
+    headline_future: re.Pattern  # "Morocco to turn clocks back on Sunday": a coming day
+    weekday_alternative: re.Pattern  # " or " between two weekdays: the second after the first
     lang: ModuleType
 
     def endings(self) -> list[EndingAt]:
@@ -250,6 +252,8 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         earlier_before=re.compile(lang.EARLIER_BEFORE),
         future_from_now=re.compile(lang.FUTURE_FROM_NOW),
         future_modal_before=re.compile(lang.FUTURE_MODAL_BEFORE),
+        headline_future=re.compile(lang.HEADLINE_FUTURE),
+        weekday_alternative=re.compile(lang.WEEKDAY_ALTERNATIVE),
         lang=lang,
     )
 

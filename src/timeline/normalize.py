@@ -233,10 +233,17 @@ class _Reading:
 
     def remember_weekday(self, mention: TimeMention, *said: Candidate) -> None:
         """Keep the day ``mention`` dates when one of the candidates it was read from names a
-        weekday, on the clocks of its own zone ("0524 GMT Thursday")."""
-        if mention.start is not None and mention.grain in WITHIN_DAY_GRAINS \
-                and any(c.get("weekday") for c in said):
-            self.weekdays[mention.start.isoweekday()] = mention.start.date()
+        weekday, on the clocks of its own zone ("0524 GMT Thursday"). Not a weekday said with
+        its date more than a week from the reference ("on Sunday, March 22"): a weekday named
+        alone later means one within a week of it."""
+        if mention.start is None or mention.grain not in WITHIN_DAY_GRAINS \
+                or not any(c.get("weekday") for c in said):
+            return
+        day = mention.start.date()
+        if any(c.get("month") for c in said) and self.reference.date is not None \
+                and abs((day - self.reference.date).days) > 7:
+            return
+        self.weekdays[day.isoweekday()] = day
 
     def set_day(self, day: date, zone_name: str | None) -> None:
         """The day the story is now on, counted on the clocks of ``zone_name``."""
@@ -622,9 +629,19 @@ class Resolver:
             return "past"
         if self.grammar.scheduled_before.search(self.text, max(0, c.span[0] - 60), c.span[0]):
             return "future"
+        if self._headline_future(self.sentences[index], c.span[0]):
+            return "future"
         if index not in self._tense_cache:  # once per sentence: texts can hold thousands of times
             self._tense_cache[index] = _TenseCues(self.grammar, self.sentences[index])
         return self._tense_cache[index].nearest(*c.span)
+
+    def _headline_future(self, sentence: Sentence, position: int) -> bool:
+        """A headline saying "<subject> to <verb>" before ``position``: its future."""
+        if sentence.text.rstrip()[-1:] in self.lang.SENTENCE_STOPS:
+            return False
+        match = self.grammar.headline_future.match(sentence.text)
+        return (match is not None and sentence.span[0] + match.end() <= position
+                and is_verb_form(match.group("verb"), self._verbs))
 
     def _coming_days(self, c: Candidate) -> int:
         """How far after the reference a day may begin and still be the one meant in a
@@ -902,6 +919,8 @@ class Resolver:
             # Not the one said before: "a call last Friday … will undergo checks starting
             # Friday". (A day after the reference may be past where another zone's clocks are.)
             d = None
+        if d is None and not direction:
+            d = self._weekday_after_alternative(c, weekday)
         if d is None:
             d = _weekday_date(weekday, self.ref, direction, self._weekday_tense(c))
         flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
@@ -913,6 +932,17 @@ class Resolver:
                             relation=self.relation(c), sets_day=True, flags=flags)
         return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True, flags=flags,
                         approximate=bool(flags))
+
+    def _weekday_after_alternative(self, c: Candidate, weekday: int) -> date | None:
+        """The day after a weekday joined to it by "or"/"and" is the first such weekday after
+        it: "will fall on either Wednesday or Thursday" (Feb. 18 or 19, not Feb. 12)."""
+        last = self.reading.last
+        if last is None or last.grain != "day" or last.start is None or \
+                not self.grammar.weekday_alternative.fullmatch(self.text, last.span[1], c.span[0]):
+            return None
+        day = last.start.date()
+        day += timedelta(days=(weekday - day.isoweekday()) % 7 or 7)
+        return None if day > self.ref and self._weekday_tense(c) == "past" else day
 
     def _at_same_time(self, c: Candidate, d: date) -> Resolved:
         """"Saturday at the same time": the last clock time again, on its own clocks, on ``d``."""
@@ -1657,7 +1687,7 @@ def _clock_changes(grammar: Grammar, text: str, mentions: list[TimeMention]) -> 
     for i in range(len(mentions) - 1):
         first, second = mentions[i], mentions[i + 1]
         if not (first.type == second.type == "TIME" and first.start and second.start and first.timezone
-                and grammar.range_gap.match(_gap(text, first, second))
+                and grammar.range_gap.match(_gap(text, first, second).lstrip(" ,"))  # "…, to 2 a.m."
                 and grammar.clock_change_before.search(text, max(0, first.span[0] - 100), first.span[0])):
             continue
         change = zones.clock_change_near(first.start, first.timezone)

@@ -216,6 +216,14 @@ FUTURE_FROM_NOW = r"(?i)\b(?:will|shall)\s+(?:[a-z]+\s+){0,6}$"
 # the same weekday was said before as a past day ("a call last Friday … The men will undergo
 # checks starting Friday"). Only a modal: other future cues ("starting") are too weak for that.
 FUTURE_MODAL_BEFORE = r"(?i)\b(?:will|shall)\b[^.;:!?]*$"
+# A headline's "<subject> to <verb>" is its future ("Morocco to turn clocks back an hour on
+# Sunday", "Apple to unveil new phones Tuesday"): a line with no closing stop whose first few
+# capitalized words are followed by "to" and a verb (checked against the verb lexicon).
+HEADLINE_FUTURE = r"(?:[A-Z][\w'’.&-]*\s+){1,4}to\s+(?P<verb>[a-z]+)\b"
+# Between two weekdays that are alternatives or a pair: the second is the first such day
+# after the first ("either Wednesday or Thursday", "on Monday and Tuesday").
+WEEKDAY_ALTERNATIVE = r"(?i)\s*,?\s+(?:or|and|or\s+on|and\s+on)\s+"
+SENTENCE_STOPS = ".!?:;\"”'’)"  # what a sentence, not a headline, may end with
 FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "going to", "is to", "are to", "scheduled",
                "plans to", "plan to", "expected to", "set to", "due to", "would", "upcoming",
                "coming", "next", "expects", "expect", "plans", "intends", "payable", "expire",
@@ -945,11 +953,11 @@ CONVERSION_DATE_GAP = r"^\s*[)\]]\s*(?:,\s*)?(?:(?i:on)\s+)?$"
 # Range between two mentions: "from 9 a.m. to 5 p.m.", "between 1990 and 1995".
 RANGE_GAP = r"^\s*(?:(?i:to|until|till|through|and)|[-–—])\s*$"
 # Clocks changing, said as a range: "clocks went back from 3 a.m. to 2 a.m.", "jumped from
-# 2 a.m. to 3 a.m.": both times name the instant of the change, on the clocks before and
-# after it; one instant, one event.
+# 2 a.m. to 3 a.m.", "will go back at 3 a.m. on Sunday, February 15, to 2 a.m.": both times
+# name the instant of the change, on the clocks before and after it; one instant, one event.
 CLOCK_CHANGE_BEFORE = (r"(?i)\bclocks?\b[^.;]{0,60}?\b(?:back|forward|ahead|jump(?:s|ed)?|spr(?:a|u)ng|"
                        r"went|go(?:es)?|turn(?:s|ed)?|mov(?:es|ed)|set|fall|fell|spring|chang(?:es|ed))"
-                       r"\b[^.;]{0,30}?\bfrom\s+$")
+                       r"\b[^.;]{0,30}?\b(?:from|at)\s+$")
 # A clock time said with a frequency is a time of day that recurs, not an instant: "a nightly
 # curfew from 10 p.m. to 5 a.m.", "open daily from 9 a.m.", "every Monday at 6 p.m.", "at 7
 # a.m. daily". Read as a SET (XXXX-XX-XXT22:00), it dates no event; so does the second
