@@ -36,7 +36,7 @@ def test_unsupported_language():
     pytz.timezone("America/New_York").localize(datetime(2023, 5, 24, 9, 0)), "2023-05-24T09:00:00-04:00",
 ])
 def test_reference_forms(reference):
-    m, = timeline.find_times("It began at 6 p.m.", reference=reference, tz="America/New_York")
+    m, = timeline.find_times("It begins at 6 p.m.", reference=reference, tz="America/New_York")
     assert m.start.isoformat() == "2023-05-24T18:00:00-04:00"
 
 

@@ -784,6 +784,8 @@ class Resolver:
                 day = self.ref  # "who will hold a news conference at 2 p.m.": not on a day gone by
             elif day is not None and zone is not None:
                 day = self._within_day_in_focus(day, hour, minute, zone.name)
+            if day is not None and self._after_the_report(c, day, hour, minute, zone):
+                day -= timedelta(days=1)  # "play got under way at 9.40pm" in a report sent at 2:10 a.m.
         if day is None:
             value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
             return Resolved("TIME", value=value, unresolved="no reference date to put the time on",
@@ -795,6 +797,26 @@ class Resolver:
             period = clock_period(day, hour, minute, second)
         return Resolved("TIME", period, approximate=self.approximate(c), relation=self.relation(c),
                         zoned=True, zone=zone, sets_day=past_midnight)
+
+    def _after_the_report(self, c: Candidate, day: date, hour: int, minute: int,
+                          zone: zones.ZoneChoice | None) -> bool:
+        """Whether a clock time with no day of its own or in its sentence, told in the past
+        tense on the reference day, would fall after the reference time: then it is the day
+        before's ("rain forced the umpires to call off play shortly after midnight" in a report
+        sent at 2:10 a.m. is that night's first minutes)."""
+        reference = self.reading.reference
+        if reference.time is None or day != self.ref or self._day_named_in_sentence(c):
+            return False
+        zone_name = zone.name if zone is not None else reference.zone_name
+        if zone_name is None:
+            return False
+        instant = zones.localize(_midnight(day) + timedelta(hours=hour, minutes=minute), zone_name)[0]
+        return instant > reference.time and self.tense(c) == "past"
+
+    def _day_named_in_sentence(self, c: Candidate) -> bool:
+        last = self.reading.last_within_day
+        return last is not None and last.grain == "day" and \
+            self.sentence_index(last.span[0]) == self.sentence_index(c.span[0])
 
     def _within_day_in_focus(self, day: date, hour: int, minute: int, zone_name: str) -> date:
         """The date, on the clocks of ``zone_name``, of a time that falls within the day in

@@ -747,6 +747,11 @@ RULES: tuple[Rule, ...] = (
     Rule("<hhmm> <zone>", "clock",
          r"(?<![\d:.,$£€])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:(?i:h|hrs|hours)\s*)?{zone}",
          ("1332 GMT", "0100 UTC"), numeric=True, takes_modifier=True),
+    Rule("<hhmm> <day>", "clock",  # after "at", with its day after it: not a year ("welcome 2027 on Thursday")
+         r"(?<![\d:.,$£€])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
+         rf"(?=\s+(?:on\s+)?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))\b)",
+         ("at 2120 on Saturday", "at 0755 Monday"), after_words=frozenset({"at"}), numeric=True,
+         takes_modifier=True),
     Rule("<hh>h<mm>", "clock",
          r"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3])h(?P<minute>[0-5]\d)\b" + _ZONE,
          ("17h55",), numeric=True, takes_modifier=True),
