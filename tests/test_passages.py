@@ -41,6 +41,15 @@ PASSAGES = [
          ("2025-07-18T05:00:00-05:00", "2025-07-18T05:00:00-05:00", "marched")],
         id="a-whole-day-event-sorts-after-the-clock-times-of-its-day"),
     pytest.param(
+        "The second day will be held next Sunday, Nov. 10. The test will end at 6:30 p.m.\n\n"
+        "The answer keys will be published on Wednesday, Nov. 13.", "2019-11-03T21:00:00-03:00",
+        "America/Sao_Paulo",
+        # a clock time ending a paragraph keeps its day; the next paragraph's date is its own
+        [("2019-11-10T18:30:00-03:00", None, "end"),
+         ("2019-11-10T00:00:00-03:00", "2019-11-10T00:00:00-03:00", "held"),
+         ("2019-11-13T00:00:00-03:00", "2019-11-13T00:00:00-03:00", "published")],
+        id="a-clock-time-ending-a-paragraph-does-not-take-the-next-paragraphs-day"),
+    pytest.param(
         "The final will begin at 4 p.m. local time on Sunday. Tickets sold out when they went on "
         "sale on Sept. 16. The final starts at 0700 GMT, which in New York is 2 a.m. EST Sunday. On "
         "the West Coast it starts at midnight PDT. In Europe, which switched its clocks last Sunday, "

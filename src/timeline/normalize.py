@@ -279,7 +279,7 @@ def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
                                     grammar.adjective_before.search(text, max(0, match.start() - 20), match.start())):
         return None  # "the revised plan", "a still unspecified date": an adjective
     if match.group("past") or match.group("pastform"):
-        if grammar.participle_before.search(text, max(0, match.start() - 12), match.start()):
+        if grammar.participle_before.search(text, max(0, match.start() - 16), match.start()):
             return None  # "will be held": a participle
         return "past"
     return "future" if match.group("future") else "present"

@@ -312,7 +312,7 @@ PAST_SUFFIX = r"[a-z]{2,}ed"
 # So are the linking verbs before an adjective in -ed ("would remain closed until Friday").
 PARTICIPLE_AUXILIARIES = ("be", "being", "is", "are", "am", "'s", "’s", "'re", "’re",
                           "remain", "remains", "stay", "stays", "become", "becomes", "seem", "seems",
-                          "get", "gets")
+                          "get", "gets", "keep them", "keep it", "keeps them", "keeps it")
 # Leading words of a sentence or clause that are not part of the event description.
 CLAUSE_FILLERS = ("but", "and", "so", "yet", "then", "and then", "also", "still", "however",
                   "meanwhile", "later", "afterwards", "afterward", "after that", "eventually",
@@ -946,8 +946,9 @@ DATE_TIME_GAP = r"^\s*(?:\((?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d\d)?\)\s*)?(?:
 # Between a clock time and the day it falls on, said later in its clause: "the 8.45am sailing
 # from Rosslare to Pembroke on Thursday" (no clause break, no "and" or other verb's time).
 # Without "on", the day may follow the noun the time modifies: "the 11 p.m. head count Saturday".
+# Never across a line break: "… ending at 6:30 p.m.\n\nThe keys will be published on Nov. 13".
 CLOCK_DAY_LATER_GAP = (r"^(?:(?:(?![,;:()]|\s(?:and|but|or|when|while|after|before|since|until|said|says|as)\s)"
-                       r"[^.!?\d]){1,60}?\s(?i:on)\s"
+                       r"[^.!?\d\n]){1,60}?\s(?i:on)\s"
                        r"|(?:\s(?!(?:and|but|or|when|while|after|before|since|until|till|to|from|through|by|"
                        r"said|says|as|was|were|is|are|last|next|this|on|at|in)\s)[a-z]+){1,2}\s)$")
 # Between a part of a day and the day it is part of: "the morning [of] June 5", "dawn [] Friday".
