@@ -838,13 +838,19 @@ class Resolver:
                        zone: zones.ZoneChoice | None) -> bool:
         """Whether a clock time with no day of its own, told after a late one on the day in
         focus, is on the next day: "Shortly before midnight, the sitting was suspended. At
-        2.45am, ..." Not in a flashback, nor after the report for a past event."""
+        2.45am, ..."; so is a morning time told after the day's night. Not in a flashback,
+        nor after the report for a past event."""
         last = self.reading.last
-        if last is None or last.grain not in FINE_GRAINS or (zone is not None and zone.name != last.timezone):
+        if last is None or (zone is not None and zone.name != last.timezone):
             return False
         then = last.start.replace(tzinfo=None)
         now = _midnight(day) + timedelta(hours=hour, minutes=minute)
-        if then.date() not in (day, day + timedelta(days=1)) or then - now < timedelta(hours=self.lang.PAST_MIDNIGHT_HOURS):
+        if last.grain == "partofday" and last.value.endswith("TNI"):
+            # "spent Sunday night in shelters … a meeting at 9 a.m.": the morning after it
+            if then.date() != day or hour >= 12:
+                return False
+        elif last.grain not in FINE_GRAINS or then.date() not in (day, day + timedelta(days=1)) \
+                or then - now < timedelta(hours=self.lang.PAST_MIDNIGHT_HOURS):
             return False
         window = self._phrase_window(c)
         if self.grammar.past_perfect.search(self.text, *window) or self.grammar.earlier_before.search(self.text, *window):

@@ -13,7 +13,8 @@ Anchoring rules:
   than the event before them in the text: they get that event as anchor and its start (or
   earliest) as their earliest bound, never an invented instant.
 - "now" is the document's time; "recently" ends and "soon" starts there (bounds only).
-- Uncertain times keep start = None with earliest/latest bounds; "around 6 p.m." keeps its
+- Uncertain times keep start = None with earliest/latest bounds (a part of a day, "Monday
+  afternoon", is one); "around 6 p.m." keeps its
   stated start, marked approximate, with a window.
 
 Sort order: by start, else earliest, else the key of the anchor (placed right after it),
@@ -69,6 +70,8 @@ def _window(mention: TimeMention, lang: ModuleType) -> tuple[datetime | None, da
     if mention.grain == "day" and mod in lang.DAY_MOD_HOURS:  # "late Wednesday": its evening
         low, high = lang.DAY_MOD_HOURS[mod]
         return None, _on_clocks(start.date(), low, start), _on_clocks(start.date(), high, start)
+    if mention.grain == "partofday":  # "Monday afternoon": some time in it, no instant of its own
+        return None, start, end
     if mod in _THIRDS and end is not None and mention.grain not in WITHIN_DAY_GRAINS:
         # "late 2024", "early June": that third of it ("late Wednesday morning" was read so already)
         third, k = (end - start) / 3, _THIRDS[mod]
