@@ -802,8 +802,7 @@ class Resolver:
                           zone: zones.ZoneChoice | None) -> bool:
         """Whether a clock time with no day of its own or in its sentence, told in the past
         tense on the reference day, would fall after the reference time: then it is the day
-        before's ("rain forced the umpires to call off play shortly after midnight" in a report
-        sent at 2:10 a.m. is that night's first minutes)."""
+        before's ("the rain returned at 11.52pm" in a report sent at 2:10 a.m.)."""
         reference = self.reading.reference
         if reference.time is None or day != self.ref or self._day_named_in_sentence(c):
             return False
@@ -814,6 +813,7 @@ class Resolver:
         return instant > reference.time and self.tense(c) == "past"
 
     def _day_named_in_sentence(self, c: Candidate) -> bool:
+        """A day (not a clock time) said last, in ``c``'s sentence: it dates ``c``."""
         last = self.reading.last_within_day
         return last is not None and last.grain == "day" and \
             self.sentence_index(last.span[0]) == self.sentence_index(c.span[0])

@@ -177,6 +177,7 @@ def _whole_day(time: TimeValue | None) -> bool:
 
 
 def _clock_timed(time: TimeValue | None) -> bool:
+    """Dated by a clock time ("6 p.m. Thursday"), not by a day or a part of one."""
     return time is not None and time.start is not None and _CLOCK_VALUE.match(time.value or "") is not None
 
 
