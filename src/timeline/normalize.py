@@ -105,6 +105,11 @@ def part_hours(lang, word: str) -> dict[str, tuple[int, int]]:
     return lang.PART_OF_DAY_HOURS
 
 
+def _wall_clock(d: date, hour: int, minute: int, zone_name: str) -> datetime:
+    """The instant ``hour``:``minute`` on day ``d`` shows on the clocks of ``zone_name``."""
+    return zones.localize(_midnight(d) + timedelta(hours=hour, minutes=minute), zone_name)[0]
+
+
 def clock_period(d: date, hour: int, minute: int, second: int | None) -> Period:
     start = _midnight(d) + timedelta(hours=hour, minutes=minute, seconds=second or 0)
     if second is not None:
@@ -809,8 +814,7 @@ class Resolver:
         zone_name = zone.name if zone is not None else reference.zone_name
         if zone_name is None:
             return False
-        instant = zones.localize(_midnight(day) + timedelta(hours=hour, minutes=minute), zone_name)[0]
-        return instant > reference.time and self.tense(c) == "past"
+        return _wall_clock(day, hour, minute, zone_name) > reference.time and self.tense(c) == "past"
 
     def _day_named_in_sentence(self, c: Candidate) -> bool:
         """A day (not a clock time) said last, in ``c``'s sentence: it dates ``c``."""
@@ -825,12 +829,11 @@ class Resolver:
         focus_zone = self.reading.day_zone
         if focus_zone is None or focus_zone == zone_name:
             return day
-        begins = zones.localize(_midnight(day), focus_zone)[0]
-        ends = zones.localize(_midnight(day + timedelta(days=1)), focus_zone)[0]
+        begins = _wall_clock(day, 0, 0, focus_zone)
+        ends = _wall_clock(day + timedelta(days=1), 0, 0, focus_zone)
         for shift in (0, -1, 1):
             candidate = day + timedelta(days=shift)
-            instant = zones.localize(_midnight(candidate) + timedelta(hours=hour, minutes=minute), zone_name)[0]
-            if begins <= instant < ends:
+            if begins <= _wall_clock(candidate, hour, minute, zone_name) < ends:
                 return candidate
         return day
 
@@ -940,17 +943,18 @@ class Resolver:
         part = lang.PARTS_OF_DAY.get(part_word)
         if self.ref is None:
             return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
+        tense = self._weekday_tense(c)
         d = self.reading.weekdays.get(weekday) if direction not in _WEEK_CHOOSING else None
-        if d is not None and (d < self.ref and self._weekday_tense(c) == "future"
+        if d is not None and (d < self.ref and tense == "future"
                               and self.grammar.future_modal_before.search(self.text, *self._clause_window(c))
-                              or d > self.ref + timedelta(days=1) and self._weekday_tense(c) == "past"):
+                              or d > self.ref + timedelta(days=1) and tense == "past"):
             # Not the one said before: "a call last Friday … will undergo checks starting
             # Friday". (A day after the reference may be past where another zone's clocks are.)
             d = None
         if d is None and not direction:
-            d = self._weekday_after_alternative(c, weekday)
+            d = self._weekday_after_alternative(c, weekday, tense)
         if d is None:
-            d = _weekday_date(weekday, self.ref, direction, self._weekday_tense(c))
+            d = _weekday_date(weekday, self.ref, direction, tense)
         flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
         if c.get("same") and self.reading.last_clock is not None:
             return self._at_same_time(c, d)
@@ -961,7 +965,7 @@ class Resolver:
         return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True, flags=flags,
                         approximate=bool(flags))
 
-    def _weekday_after_alternative(self, c: Candidate, weekday: int) -> date | None:
+    def _weekday_after_alternative(self, c: Candidate, weekday: int, tense: str | None) -> date | None:
         """The day after a weekday joined to it by "or"/"and" is the first such weekday after
         it: "will fall on either Wednesday or Thursday" (Feb. 18 or 19, not Feb. 12)."""
         last = self.reading.last
@@ -970,7 +974,7 @@ class Resolver:
             return None
         day = last.start.date()
         day += timedelta(days=(weekday - day.isoweekday()) % 7 or 7)
-        return None if day > self.ref and self._weekday_tense(c) == "past" else day
+        return None if day > self.ref and tense == "past" else day
 
     def _at_same_time(self, c: Candidate, d: date) -> Resolved:
         """"Saturday at the same time": the last clock time again, on its own clocks, on ``d``."""
