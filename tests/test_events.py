@@ -51,6 +51,10 @@ CASES = [
     # A time written as an adjective dates the verb of the noun it modifies.
     ("The airline reported third-quarter profit jumped 45%.", "third-quarter", "jumped"),
     ("Third-quarter sales dropped 11% to $1.27 billion.", "Third-quarter", "dropped"),  # not "sales"
+    # ... and with no verb after it, the period's result itself: not the report of it.
+    ("Control Data reported third-quarter earnings of $9.8 million.", "third-quarter", "earnings"),
+    ("It earned $2 million, compared with year-earlier net income of $967,809.", "year-earlier", "income"),
+    ("The bank expects to achieve record earnings in 1990.", "1990", "achieve"),  # not modified
     # No verb: a word after a number, a capitalized "Am", a hyphenated adjective, an adverb.
     ("Sales in the latest period were $1.76 billion.", "the latest period", "were"),
     ("She flew a Pan Am jumbo in 1988.", "1988", "flew"),

@@ -14,7 +14,7 @@ import attrs
 from .mentions import _FOLDS_TO_ASCII, Grammar, PhraseBefore, _source
 from .text import Sentence
 from .values import FINE_GRAINS, TimeMention
-from .words import event_nouns, irregular_verb_forms, is_verb_form, lang_code, verb_forms
+from .words import event_nouns, irregular_verb_forms, is_verb_form, lang_code, result_nouns, verb_forms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")  # of _WORD
@@ -175,6 +175,7 @@ class EventFinder:
         self._mention_starts = [m.span[0] for m in mentions]
         code = lang_code(self.lang)
         self.verbs, self.event_nouns = verb_forms(code), event_nouns(code)
+        self.result_nouns = result_nouns(code)
         self.irregular = irregular_verb_forms(code)
         self._breaks, self._fillers, self._preposition_before, self._sequence = _clause_patterns(self.lang)
         self._break_anchor = _break_anchor(self._breaks)
@@ -377,13 +378,26 @@ class EventFinder:
         determiner = _determiner_before(text, start, self.lang.ATTRIBUTIVE_DETERMINERS)
         if not (possessive or determiner or mention.text.endswith(self.lang.ADJECTIVE_TIME_ENDINGS)):
             return None
-        noun = self._event_noun_after(possessive.end() if possessive else end)
-        return None if noun is None else ((start if determiner is None else determiner), noun)
+        noun = self._event_noun_after(possessive.end() if possessive else end, results=True)
+        if noun is None or self._result_changes(noun):
+            return None
+        return (start if determiner is None else determiner), noun
 
-    def _event_noun_after(self, pos: int, determiners_first: bool = False) -> tuple[int, int] | None:
+    def _result_changes(self, noun: tuple[int, int]) -> bool:
+        """A result noun with a verb after it: "third-quarter profit jumped 16%" dates the
+        jump, the change in the period's result."""
+        if self.text[noun[0]:noun[1]].lower() not in self.result_nouns:
+            return False
+        following = _NEXT_WORD.match(self.text, noun[1])
+        return following is not None and \
+            self._is_verb(following.group(1), self.text[noun[0]:noun[1]], following.end()) >= 2
+
+    def _event_noun_after(self, pos: int, determiners_first: bool = False,
+                          results: bool = False) -> tuple[int, int] | None:
         """The span of an event noun among the next MODIFIER_WORDS + 1 words from ``pos``
         (no mark between), before any determiner, auxiliary or verb; with
-        ``determiners_first``, after the determiners at the start ("after the vote")."""
+        ``determiners_first``, after the determiners at the start ("after the vote"); with
+        ``results``, a result noun ("earnings") counts as well."""
         skipping = determiners_first
         for _ in range(self.lang.MODIFIER_WORDS + 1 + determiners_first):
             word = _NEXT_WORD.match(self.text, pos)
@@ -394,7 +408,7 @@ class EventFinder:
             if skipping and w in self.lang.ATTRIBUTIVE_DETERMINERS:
                 continue
             skipping = False
-            if w in self.event_nouns:
+            if w in self.event_nouns or results and w in self.result_nouns:
                 return word.span(1)
             if w in self.lang.DETERMINERS or w in self.lang.AUXILIARIES or w in self.verbs:
                 return None

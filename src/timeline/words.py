@@ -38,6 +38,12 @@ def irregular_verb_forms(lang: str) -> frozenset[str]:
     return _word_list(lang, (_IRREGULAR_VERBS,))
 
 
+def result_nouns(lang: str) -> frozenset[str]:
+    """Nouns for what a period yields ("earnings", "sales"): an event only as the noun a
+    time modifies ("third-quarter earnings")."""
+    return _word_list(lang, ("result_nouns.txt",))
+
+
 def event_nouns(lang: str) -> frozenset[str]:
     """Nouns that name an event ("the invasion", "talks"): triggers as good as a verb."""
     return _word_list(lang, _EVENT_NOUN_LISTS)
