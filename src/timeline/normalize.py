@@ -235,6 +235,9 @@ class _Reading:
     # with the same period.
     repeat: tuple[tuple, date | None, datetime | None, Period | None] | None = None
     weekdays: dict[int, date] = attrs.Factory(dict)  # the day each weekday named was read as
+    # The last weekday said with its date more than a week from the reference ("Saturday 5
+    # June 2027"), as (mention, day): a bare weekday later in its sentence counts from it.
+    far_weekday: tuple[TimeMention, date] | None = None
 
     def remember_weekday(self, mention: TimeMention, *said: Candidate) -> None:
         """Keep the day ``mention`` dates when one of the candidates it was read from names a
@@ -247,6 +250,7 @@ class _Reading:
         day = mention.start.date()
         if any(c.get("month") for c in said) and self.reference.date is not None \
                 and abs((day - self.reference.date).days) > 7:
+            self.far_weekday = mention, day
             return
         self.weekdays[day.isoweekday()] = day
 
@@ -944,7 +948,9 @@ class Resolver:
         if self.ref is None:
             return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
         tense = self._weekday_tense(c)
-        d = self.reading.weekdays.get(weekday) if direction not in _WEEK_CHOOSING else None
+        d = None if direction else self._weekday_after_far_day(c, weekday)
+        if d is None and direction not in _WEEK_CHOOSING:
+            d = self.reading.weekdays.get(weekday)
         if d is not None and (d < self.ref and tense == "future"
                               and self.grammar.future_modal_before.search(self.text, *self._clause_window(c))
                               or d > self.ref + timedelta(days=1) and tense == "past"):
@@ -964,6 +970,17 @@ class Resolver:
                             relation=self.relation(c), sets_day=True, flags=flags)
         return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True, flags=flags,
                         approximate=bool(flags))
+
+    def _weekday_after_far_day(self, c: Candidate, weekday: int) -> date | None:
+        """A bare weekday after a weekday said with its date more than a week from the
+        reference, in its sentence, is that day or the first such weekday after it: "depart
+        at 2120 on Saturday 5 June 2027 … arrive at 0700 on Sunday" (June 6, not the Sunday
+        after the reference)."""
+        far = self.reading.far_weekday
+        if far is None or self.sentence_index(far[0].span[0]) != self.sentence_index(c.span[0]):
+            return None
+        day = far[1]
+        return day + timedelta(days=(weekday - day.isoweekday()) % 7)
 
     def _weekday_after_alternative(self, c: Candidate, weekday: int, tense: str | None) -> date | None:
         """The day after a weekday joined to it by "or"/"and" is the first such weekday after
