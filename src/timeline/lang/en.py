@@ -228,7 +228,8 @@ FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "
                "plans to", "plan to", "expected to", "set to", "due to", "would", "upcoming",
                "coming", "next", "expects", "expect", "plans", "intends", "payable", "expire",
                "expires", "expiring", "effective", "deadline", "of record", "to be", "starting",
-               "beginning", "ahead", "later this")
+               "beginning", "ahead of", "days ahead", "weeks ahead", "months ahead", "years ahead",
+               "week ahead", "month ahead", "year ahead", "later this")
 # A date right after one of these dates the report, not what is reported ("the blackout hit on
 # Friday evening, the operator said on Saturday"): clock times that follow stay on the day of
 # the story.
