@@ -28,23 +28,26 @@ def check_mentions(text: str, mentions) -> None:
 
 def sort_keys(events) -> dict[str, tuple]:
     """README "Anchoring and order", restated: an event sorts by its start, else its earliest
-    bound, else right after its anchor, else after the event before it in the text; an event
-    dated by one whole day sorts right after the last event a clock time on that day dates;
+    bound, else (a clock time it lasts until) its latest bound, else right after its anchor,
+    else after the event before it in the text; an event dated by one whole day sorts right
+    after the last clock time on that day an event is dated by (its start, else its latest);
     events with no key at all come first; ties keep text order. Returns id -> comparable key."""
     in_text = sorted(events, key=lambda e: _position_of(e.id))
     keys: dict[str, datetime | None] = {}
     previous = None
     for event in in_text:
         time = event.time
-        key = None if time is None else (time.start or time.earliest)
+        clock = time is not None and re.match(r".*T\d", time.value or "")
+        key = None if time is None else (time.start or time.earliest or (time.latest if clock else None))
         if key is None and time is not None and time.anchor in keys:
             key = keys[time.anchor]
         if key is None:
             key = previous
         keys[event.id] = key
         previous = key
-    clock_times = [e.time.start for e in events
-                   if e.time is not None and e.time.start is not None and re.match(r".*T\d", e.time.value or "")]
+    clock_times = [e.time.start or e.time.latest for e in events
+                   if e.time is not None and (e.time.start or e.time.latest) is not None
+                   and re.match(r".*T\d", e.time.value or "")]
     result = {}
     for event in in_text:
         key, time = keys[event.id], event.time

@@ -41,6 +41,13 @@ PASSAGES = [
          (None, "2025-07-18T05:00:00-05:00", "marched")],
         id="a-whole-day-event-sorts-after-the-clock-times-of-its-day"),
     pytest.param(
+        "People have been checking whether Friday's deadline is on winter time. Offers must "
+        "remain valid until 1600 local time on Friday.", "2023-10-25T15:40:00+03:00", "Africa/Cairo",
+        # what lasts until a clock time sorts at it, and a whole day's event after it
+        [(None, None, "remain"),
+         ("2023-10-27T00:00:00+02:00", "2023-10-27T00:00:00+02:00", "checking")],
+        id="an-event-lasting-until-a-clock-time-sorts-at-it"),
+    pytest.param(
         "The second day will be held next Sunday, Nov. 10. The test will end at 6:30 p.m.\n\n"
         "The answer keys will be published on Wednesday, Nov. 13.", "2019-11-03T21:00:00-03:00",
         "America/Sao_Paulo",

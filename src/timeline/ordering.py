@@ -176,9 +176,12 @@ def _whole_day(time: TimeValue | None) -> bool:
             and time.end - time.start <= _LONGEST_DAY and _DAY_VALUE.fullmatch(time.value or "") is not None)
 
 
-def _clock_timed(time: TimeValue | None) -> bool:
-    """Dated by a clock time ("6 p.m. Thursday"), not by a day or a part of one."""
-    return time is not None and time.start is not None and _CLOCK_VALUE.match(time.value or "") is not None
+def _clock_instant(time: TimeValue | None) -> datetime | None:
+    """The instant a clock time dates ("6 p.m. Thursday"; "until 4 p.m. Friday": its end),
+    None for a day, a part of one or no time."""
+    if time is None or _CLOCK_VALUE.match(time.value or "") is None:
+        return None
+    return time.start or time.latest
 
 
 def _key(time: TimeValue | None) -> datetime | None:
@@ -412,14 +415,15 @@ def order(events: list[Event]) -> list[Event]:
     keys: dict[str, datetime | None] = {}
     previous_key = None
     for event in events:
-        key = _key(event.time)
+        key = _key(event.time) or _clock_instant(event.time)  # "until 4 p.m.": at its end
         if key is None and event.time is not None and event.time.anchor in keys:
             key = keys[event.time.anchor]
         if key is None:
             key = previous_key
         keys[event.id] = key
         previous_key = key
-    clock_times = sorted(event.time.start.timestamp() for event in events if _clock_timed(event.time))
+    clock_times = sorted(instant.timestamp() for instant in map(_clock_instant, (e.time for e in events))
+                         if instant is not None)
 
     def sort_key(item: tuple[int, Event]) -> tuple[int, float, bool, int]:
         position, event = item
