@@ -649,7 +649,8 @@ RULES: tuple[Rule, ...] = (
          rf"(?:(?P<part>{PART_OF_PERIOD})[-\s]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)",
          ("March 2019", "early May 2020", "the end of June 2021")),
     Rule("<part> <month>", "date",
-         rf"(?P<part>{PART_OF_PERIOD})[-\s]+(?P<month>{MONTH})\b",
+         rf"(?P<part>{PART_OF_PERIOD})[-\s]+(?P<month>{MONTH})\b"
+         r"(?!\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)",  # "at the start of April 28": that day
          ("early February", "mid-March", "the end of June")),
     Rule("<direction> <month>", "date",
          rf"(?P<direction>(?i:last|next|this|this\s+past|this\s+coming))\s+(?P<month>{MONTH})\b",
