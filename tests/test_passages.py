@@ -48,6 +48,15 @@ PASSAGES = [
          ("2023-10-27T00:00:00+02:00", "2023-10-27T00:00:00+02:00", "checking")],
         id="an-event-lasting-until-a-clock-time-sorts-at-it"),
     pytest.param(
+        "The plane landed at 2:15 p.m. on Thursday. Officials said later that day that all were "
+        "safe. Earlier in the day, the tower had warned of fog.", "2023-10-25T15:40:00+03:00",
+        "Africa/Cairo",
+        # "later that day" is after the clock time said on that day, "earlier in the day" before it
+        [(None, "2023-10-19T00:00:00+03:00", "warned"),
+         ("2023-10-19T14:15:00+03:00", None, "landed"),
+         (None, "2023-10-19T14:15:00+03:00", "said")],
+        id="later-that-day-is-after-the-clock-time-of-that-day"),
+    pytest.param(
         "The second day will be held next Sunday, Nov. 10. The test will end at 6:30 p.m.\n\n"
         "The answer keys will be published on Wednesday, Nov. 13.", "2019-11-03T21:00:00-03:00",
         "America/Sao_Paulo",

@@ -583,7 +583,8 @@ class EventFinder:
         if between is None:
             return None
         first = between.group().lower()
-        if first in lang.PREPOSITIONS or first.endswith("ly") or reporting_end + 1 != between.start():
+        if first in lang.PREPOSITIONS or first in lang.RELATIONS or first.endswith("ly") \
+                or reporting_end + 1 != between.start():
             return None
         previous = mention.text
         for match in islice(_WORD.finditer(self.text, mention.span[1], clause.end), lang.REPORTED_VERB_WORDS):

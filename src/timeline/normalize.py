@@ -1193,8 +1193,11 @@ class Resolver:
         period = shift_period(base, unit, sign)
         # "earlier this month" is before the story's time, not at the month's start
         mod = self.lang.PARTS_OF_PERIOD.get(part.removeprefix("the "))
+        # "later in the day": after the time said last, as "later that day" is
+        relation = self.lang.RELATIONS[part] if direction == "the" and part in self.lang.RELATIONS \
+            else self.relation(c)
         return Resolved("DATE", period, approximate=bool(part), flags=(f"mod:{mod}",) if mod else (),
-                        relation=self.relation(c))
+                        relation=relation)
 
     def read_ago(self, c: Candidate) -> Resolved:
         """'three days ago' (from the reference), 'two hours later' (from the last time said)."""

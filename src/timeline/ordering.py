@@ -335,6 +335,18 @@ class Placer:
                              timezone=previous.time.timezone if previous else None, **extra)
         return _undated_time(mention, **extra)
 
+    def _later_that_day(self, mention: TimeMention) -> TimeValue | None:
+        """"later that day", "earlier in the day" after an event dated by a clock time on that
+        day: after that instant, to the day's end (before it, from the day's start); no start."""
+        if mention.grain != "day" or mention.relation not in ("later", "earlier") or mention.offset is not None:
+            return None
+        clocked = self._last_dated["fine"]
+        instant = None if clocked is None else _clock_instant(clocked.time)
+        if instant is None or not mention.start <= instant < mention.end:
+            return None
+        earliest, latest = (instant, mention.end) if mention.relation == "later" else (mention.start, instant)
+        return _undated_time(mention, earliest=earliest, latest=latest)
+
     def _day_of_own_sentence(self, sentence: tuple[int, int], index: int) -> TimeMention | None:
         """The first mention with a start after an amount said with "in"/"within" (mention
         ``index``) in its sentence, when no event of that sentence is dated yet: the day the
@@ -354,7 +366,7 @@ class Placer:
             return self._after_previous(None, draft.sentence.span)
         mention = self.mentions[draft.mentions[0]]
         if mention.start is not None:
-            time = _time_of(mention, self.lang)
+            time = self._later_that_day(mention) or _time_of(mention, self.lang)
             if len(draft.mentions) > 1:  # a range: it ends where the last mention ends, or
                 last = self.mentions[draft.mentions[-1]]  # at a clock time: "until 5 a.m."
                 if last.start is not None and not joins_previous(last):
