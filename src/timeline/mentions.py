@@ -110,6 +110,7 @@ class Grammar:
     day_range_dash: re.Pattern  # between the two days of "March 20-21" (see `_split_day_ranges`)
     compound_duration_gap: re.Pattern
     places: re.Pattern
+    place_compared: re.Pattern  # right before a place: what a "local time" is compared with
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
     tense_cue_lower: re.Pattern  # the same on lower-cased text (see `_tense_cue_lower`)
     participle_before: re.Pattern
@@ -235,6 +236,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         day_range_dash=re.compile(rf"(?<=\w){lang.DAY_RANGE_DASH}(?=\d)"),
         compound_duration_gap=re.compile(lang.COMPOUND_DURATION_GAP),
         places=re.compile(rf"(?<![\w])(?:{places})(?![\w])"),
+        place_compared=re.compile(lang.PLACE_COMPARED),
         tense_cue=re.compile(
             rf"(?i)(?:(?P<future>{_cues(lang, lang.FUTURE_CUES)})|(?P<past>{_cues(lang, lang.PAST_CUES)})"
             rf"|(?P<present>{_cues(lang, lang.PRESENT_CUES)})"

@@ -383,7 +383,8 @@ def _local_zone(grammar: Grammar, text: str, sentences: list[Sentence], index: i
                 break
             searched.append(earlier.text[-_PLACE_WINDOW:])
     for part in searched:
-        places = grammar.places.findall(part)
+        places = [found.group() for found in grammar.places.finditer(part)
+                  if not grammar.place_compared.search(part, max(0, found.start() - 12), found.start())]
         if places:
             place = places[-1]
             return zones.ZoneChoice(zones.PLACES[place], None, (f"local-time:{place}",))
@@ -417,7 +418,8 @@ def explicit_zone(c: Candidate, grammar: Grammar, text: str, sentences: list[Sen
         found = _place_after(lang).match(text, c.span[1])
         if found is not None:
             return _place_zone(found.group("place"))
-    if "in " in text[max(0, c.span[0] - _PLACE_BEFORE_REACH):c.span[0]]:
+    before = text[max(0, c.span[0] - _PLACE_BEFORE_REACH):c.span[0]]
+    if any(cue in before for cue in lang.ZONE_PLACE_BEFORE_CUES):
         found = _place_before(lang).search(text, max(0, c.span[0] - _PLACE_BEFORE_REACH), c.span[0])
         if found is not None and found.group("place") in zones.PLACES:
             return _place_zone(found.group("place"))

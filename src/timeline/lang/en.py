@@ -570,8 +570,14 @@ ZONE_TEMPLATE = (
 ZONE_PLACE_AFTER = (rf"(?:[ \t]+(?:on[ \t]+)?{WEEKDAY})?,?[ \t]+in[ \t]+(?P<place>{{places}})"
                     r"(?![\w])(?![ \t]+[A-Z])")
 # A place said right before a clock time with no zone names its zone too: "landed in Denver
-# at 11:02 a.m.". Up to three capitalized words, looked up in the zone table as said.
-ZONE_PLACE_BEFORE = r"\bin[ \t]+(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}),?[ \t]+(?:at|around|by|from|until)[ \t]+$"
+# at 11:02 a.m.", "will leave Mumbai at 1015", "departs from Lima at 6 a.m." (timetables give
+# the local time of the place left). Up to three capitalized words, looked up in the zone table
+# as said. ZONE_PLACE_BEFORE_CUES: one of them must be in the few words before the time.
+# A place a "local time" is compared with is not the place it is about: "In Manaus, which is
+# an hour behind Brasília, gates shut at noon local time".
+PLACE_COMPARED = r"(?:behind|ahead\s+of|than)\s+$"
+ZONE_PLACE_BEFORE_CUES = ("in ", "leav", "left ", "depart")
+ZONE_PLACE_BEFORE = r"\b(?:in|(?:leaves?|left|leaving|departs?|departed|departing)(?:[ \t]+from)?)[ \t]+(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}),?[ \t]+(?:at|around|by|from|until)[ \t]+$"
 ZONE_NAMES = {
     "eastern standard time": ("America/New_York", False),
     "eastern daylight time": ("America/New_York", True),
