@@ -288,8 +288,10 @@ def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
                                     grammar.adjective_before.search(text, max(0, match.start() - 20), match.start())):
         return None  # "the revised plan", "a still unspecified date": an adjective
     if match.group("past") or match.group("pastform"):
-        if grammar.participle_before.search(text, max(0, match.start() - 16), match.start()):
-            return None  # "will be held": a participle
+        if grammar.participle_before.search(text, max(0, match.start() - 16), match.start()) \
+                or match.group("pastform") and text.startswith(" by ", match.end()) \
+                and text[max(0, match.start() - 2):match.start()] == ", ":
+            return None  # "will be held", "…, followed by Mumbai at 1830 GMT": a participle
         return "past"
     return "future" if match.group("future") else "present"
 
@@ -1487,7 +1489,7 @@ def _reconcile_conversion(resolver: Resolver, mentions: list[TimeMention], named
     if not (a.type == b.type == "TIME" and a.grain in ("minute", "second") and b.grain in ("minute", "second")):
         return
     try:
-        mentions[-2], mentions[-1] = _reconcile(a, b, named[-2], named[-1])
+        mentions[-2], mentions[-1] = _reconcile(a, b, named[-2], named[-1], _sentence_zones(resolver, a))
     except (OverflowError, ValueError) as exc:  # a day shift past year 9999: keep both as read
         if not _out_of_range(exc):
             raise
@@ -1532,11 +1534,22 @@ def _flag_conflict(a: TimeMention, b: TimeMention) -> tuple[TimeMention, TimeMen
     return attrs.evolve(a, flags=a.flags + (flag,)), attrs.evolve(b, flags=b.flags + (flag,))
 
 
+def _sentence_zones(resolver: Resolver, mention: TimeMention) -> tuple[str, ...]:
+    """The zones of the places named in ``mention``'s sentence."""
+    index = resolver.sentence_index(mention.span[0])
+    if index < 0:
+        return ()
+    found = resolver.grammar.places.finditer(resolver.text, *resolver.sentences[index].span)
+    return tuple(dict.fromkeys(zones.PLACES[place.group()] for place in found))
+
+
 def _reconcile(primary: TimeMention, secondary: TimeMention, primary_named: bool,
-               secondary_named: bool) -> tuple[TimeMention, TimeMention]:
+               secondary_named: bool, place_zones: tuple[str, ...] = ()) -> tuple[TimeMention, TimeMention]:
     """Two clock times that name one instant: the side that names its zone decides it.
 
-    When both or neither name a zone and they disagree, both are kept and flagged.
+    When both or neither name a zone and they disagree, both are kept and flagged. The
+    unnamed side's offset is one a zone of ``place_zones`` (the places of the sentence) has
+    at that instant, else the one nearest the zone it was read in.
     """
     if primary.start is None or secondary.start is None:
         return primary, secondary
@@ -1567,6 +1580,8 @@ def _reconcile(primary: TimeMention, secondary: TimeMention, primary_named: bool
     offsets = [m for m in offsets if -12 * 60 <= m <= 14 * 60]
     if not offsets:
         return _flag_conflict(primary, secondary)
+    at_places = {zones.utc_offset_minutes(zones.in_zone(named.start, zone)) for zone in place_zones}
+    offsets = [m for m in offsets if m in at_places] or offsets  # "Auckland's … midnight (1100 GMT)"
     minutes = min(offsets, key=lambda m: abs(m - current))
     label = zones.offset_label(minutes)
     start = zones.in_zone(named.start, label)
@@ -1577,8 +1592,11 @@ def _reconcile(primary: TimeMention, secondary: TimeMention, primary_named: bool
 
 
 def _shift_value_date(value: str, instant: datetime) -> str:
+    """``value`` with the date of ``instant`` (the day before for "T24:00", the midnight
+    ending a day)."""
     if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        return instant.strftime("%Y-%m-%d") + value[10:]
+        day = instant.date() - timedelta(days=1) if value[10:16] == "T24:00" else instant.date()
+        return day.isoformat() + value[10:]
     return value
 
 
