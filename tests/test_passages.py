@@ -57,6 +57,15 @@ PASSAGES = [
          (None, "2023-10-19T14:15:00+03:00", "said")],
         id="later-that-day-is-after-the-clock-time-of-that-day"),
     pytest.param(
+        "The statement was released at 2 p.m. EDT (1800 GMT). The United States moved its clocks "
+        "forward on March 8, so the decision hit screens at 7 p.m. CET in Frankfurt.\n\nThe chair "
+        "began his press conference at 2:30 p.m.", "2026-03-18", "America/New_York",
+        # the same instant told on other clocks is back on its day, whatever day came between
+        [("2026-03-08T00:00:00-05:00", "2026-03-08T00:00:00-05:00", "moved"),
+         ("2026-03-18T14:00:00-04:00", None, "released"),
+         ("2026-03-18T14:30:00-04:00", None, "conference")],
+        id="the-same-instant-on-other-clocks-is-on-its-own-day"),
+    pytest.param(
         "The second day will be held next Sunday, Nov. 10. The test will end at 6:30 p.m.\n\n"
         "The answer keys will be published on Wednesday, Nov. 13.", "2019-11-03T21:00:00-03:00",
         "America/Sao_Paulo",

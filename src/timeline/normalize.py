@@ -786,11 +786,11 @@ class Resolver:
             elif ampm == "a":
                 hour = hour % 12
         zone = self.zone_named(c)
-        past_midnight = False
+        moves_day = False  # the story's day is this time's from now on
         if day is None:
             day = self.day_in_focus(c)
-            past_midnight = day is not None and self._past_midnight(c, day, hour, minute, zone)
-            if past_midnight:
+            moves_day = day is not None and self._past_midnight(c, day, hour, minute, zone)
+            if moves_day:
                 day += timedelta(days=1)
             elif day is not None and self.ref is not None and day < self.ref \
                     and self.grammar.future_from_now.search(self.text, *self._phrase_window(c)):
@@ -799,6 +799,10 @@ class Resolver:
                 day = self._within_day_in_focus(day, hour, minute, zone.name)
             if day is not None and self._after_the_report(c, day, hour, minute, zone):
                 day -= timedelta(days=1)  # "play got under way at 9.40pm" in a report sent at 2:10 a.m.
+            if day is not None and zone is not None and hour < 24:
+                restated = self._restated_day(day, hour, minute, zone.name)
+                moves_day = moves_day or restated != day
+                day = restated
         if day is None:
             value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
             return Resolved("TIME", value=value, unresolved="no reference date to put the time on",
@@ -809,7 +813,22 @@ class Resolver:
         else:
             period = clock_period(day, hour, minute, second)
         return Resolved("TIME", period, approximate=self.approximate(c), relation=self.relation(c),
-                        zoned=True, zone=zone, sets_day=past_midnight)
+                        zoned=True, zone=zone, sets_day=moves_day)
+
+    def _restated_day(self, day: date, hour: int, minute: int, zone_name: str) -> date:
+        """The day on which a clock time in another zone is the instant of the clock time
+        said last, when that is not ``day``: the same moment told on other clocks, whatever
+        day the text named in between ("released at 2 p.m. EDT … the U.S. moved its clocks
+        on March 8 … so it hit screens at 7 p.m. CET in Frankfurt")."""
+        last = self.reading.last_clock
+        if last is None or last.start is None or last.timezone == zone_name:
+            return day
+        try:
+            there = zones.in_zone(last.start, zone_name).date()
+            same = there != day and _wall_clock(there, hour, minute, zone_name) == last.start
+        except (OverflowError, ValueError):
+            return day
+        return there if same else day
 
     def _after_the_report(self, c: Candidate, day: date, hour: int, minute: int,
                           zone: zones.ZoneChoice | None) -> bool:
