@@ -66,6 +66,15 @@ PASSAGES = [
          ("2026-03-18T14:30:00-04:00", None, "conference")],
         id="the-same-instant-on-other-clocks-is-on-its-own-day"),
     pytest.param(
+        "The rocket lifted off at 9:42 a.m. on Tuesday. A second attempt was called off on Sunday "
+        "because of winds. The second stage shut down at 9:56 a.m.", "2026-02-10T14:00:00+09:00",
+        "Asia/Tokyo",
+        # a day before the last clock time's is background: later clock times stay on its day
+        [("2026-02-08T00:00:00+09:00", "2026-02-08T00:00:00+09:00", "called"),
+         ("2026-02-10T09:42:00+09:00", None, "lifted"),
+         ("2026-02-10T09:56:00+09:00", None, "shut")],
+        id="a-day-before-the-last-clock-time-is-background"),
+    pytest.param(
         "The second day will be held next Sunday, Nov. 10. The test will end at 6:30 p.m.\n\n"
         "The answer keys will be published on Wednesday, Nov. 13.", "2019-11-03T21:00:00-03:00",
         "America/Sao_Paulo",

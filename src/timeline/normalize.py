@@ -1409,12 +1409,13 @@ class Resolver:
                         self.reading.quarter_in_focus = resolved.period
                     self.reading.focus_latest = resolved.period
                     self.reading.repeat = None
+            day = resolved.period.start.date() if resolved.period else start.date()
             if resolved.sets_day and (self.reading.day is None or not (
-                    self._dates_a_report(span) or self._background_day(c, grain))):
-                self.reading.set_day(resolved.period.start.date() if resolved.period else start.date(), zone_name)
+                    self._dates_a_report(span) or self._background_day(c, grain, day))):
+                self.reading.set_day(day, zone_name)
         return mention
 
-    def _background_day(self, c: Candidate, grain: str | None) -> bool:
+    def _background_day(self, c: Candidate, grain: str | None, day: date) -> bool:
         """A day that is not the one the story's clock times fall on: one that ends or begins a
         period ('in the three months to Sept. 30', 'since March 3', 'fiscal 2022/23, which began
         on Oct. 1') or a flashback ('after they had failed to agree at their meeting on March 20')."""
@@ -1422,8 +1423,15 @@ class Resolver:
             return False
         window = self._phrase_window(c)
         return (c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
+                or self._before_last_clock(day)
                 or self.grammar.background_clause.search(self.text, *window) is not None
                 or self.grammar.past_perfect.search(self.text, *window) is not None)
+
+    def _before_last_clock(self, day: date) -> bool:
+        """A day before that of the clock time said last: told as background ("lifted off at
+        9:42 a.m. … a second attempt was called off on Sunday … shut down at 9:56 a.m.")."""
+        last = self.reading.last_clock
+        return last is not None and last.start is not None and day < last.start.date()
 
     def _dates_a_report(self, span: tuple[int, int]) -> bool:
         """'… said on Saturday': the day of the report, not of the story's clock times."""
