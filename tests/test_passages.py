@@ -75,6 +75,16 @@ PASSAGES = [
          ("2026-02-10T09:56:00+09:00", None, "shut")],
         id="a-day-before-the-last-clock-time-is-background"),
     pytest.param(
+        "The players did not walk on court until 11.41pm, which was 1.41pm in Rome. Ferrante, "
+        "who won here last year, needed a medical timeout shortly after 1am.",
+        "2027-01-30T09:15:00+11:00", "Australia/Melbourne",
+        # "not … until" is when it happened; past midnight is read on the story's own clocks,
+        # over a conversion and a year said in between
+        [("2026-01-01T00:00:00+11:00", "2026-01-01T00:00:00+11:00", "won"),
+         ("2027-01-29T23:41:00+11:00", None, "walk"),
+         (None, "2027-01-30T01:00:00+11:00", "needed")],
+        id="not-until-is-when-and-past-midnight-over-a-conversion"),
+    pytest.param(
         "The second day will be held next Sunday, Nov. 10. The test will end at 6:30 p.m.\n\n"
         "The answer keys will be published on Wednesday, Nov. 13.", "2019-11-03T21:00:00-03:00",
         "America/Sao_Paulo",

@@ -111,6 +111,7 @@ class Grammar:
     compound_duration_gap: re.Pattern
     places: re.Pattern
     place_compared: re.Pattern  # right before a place: what a "local time" is compared with
+    negated_until: re.Pattern  # "did not … until": the time the event happened
     tense_cue: re.Pattern  # groups: future, past, pastform (a word in -ed)
     tense_cue_lower: re.Pattern  # the same on lower-cased text (see `_tense_cue_lower`)
     participle_before: re.Pattern
@@ -237,6 +238,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         compound_duration_gap=re.compile(lang.COMPOUND_DURATION_GAP),
         places=re.compile(rf"(?<![\w])(?:{places})(?![\w])"),
         place_compared=re.compile(lang.PLACE_COMPARED),
+        negated_until=re.compile(lang.NEGATED_UNTIL),
         tense_cue=re.compile(
             rf"(?i)(?:(?P<future>{_cues(lang, lang.FUTURE_CUES)})|(?P<past>{_cues(lang, lang.PAST_CUES)})"
             rf"|(?P<present>{_cues(lang, lang.PRESENT_CUES)})"

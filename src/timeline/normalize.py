@@ -738,7 +738,11 @@ class Resolver:
     def relation(self, c: Candidate) -> str:
         for word in (c.modifier, c.preposition):
             if word and word in self.lang.RELATIONS:
-                return self.lang.RELATIONS[word]
+                relation = self.lang.RELATIONS[word]
+                if relation == "until" and self.grammar.negated_until.search(
+                        self.text, max(0, c.span[0] - 80), c.span[0]):
+                    return "at"  # "did not walk on court until 11.41pm": then, not up to then
+                return relation
         return "at"
 
     def offset_seconds(self, c: Candidate) -> tuple[float, float]:
@@ -871,9 +875,15 @@ class Resolver:
         2.45am, ..."; so is a morning time told after the day's night. Not in a flashback,
         nor after the report for a past event."""
         last = self.reading.last
+        if last is not None and last.grain not in WITHIN_DAY_GRAINS:
+            last = self.reading.last_clock  # "… at 11.41pm. Ferrante, who won last year, … at 1am"
         if last is None or (zone is not None and zone.name != last.timezone):
             return False
-        then = last.start.replace(tzinfo=None)
+        then = last.start
+        focus_zone = self.reading.day_zone
+        if zone is None and focus_zone is not None and last.timezone != focus_zone:
+            then = zones.in_zone(then, focus_zone)  # "until 11.41pm, which was 1.41pm in Rome"
+        then = then.replace(tzinfo=None)
         now = _midnight(day) + timedelta(hours=hour, minutes=minute)
         if last.grain == "partofday" and last.value.endswith("TNI"):
             # "spent Sunday night in shelters … a meeting at 9 a.m.": the morning after it

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 
 _IRREGULAR_VERBS = "irregular_verbs.txt"
-_VERB_LISTS = ("verbs.txt", _IRREGULAR_VERBS)
+_VERB_LISTS = ("verbs.txt", "verbs_common.txt", _IRREGULAR_VERBS)
 _EVENT_NOUN_LISTS = ("event_nouns.txt", "event_nouns_common.txt")
 
 

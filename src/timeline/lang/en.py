@@ -297,6 +297,8 @@ COMING_DAYS = 31
 BACKGROUND_DAYS = 60
 # A day after these bounds a period ("the three months to Sept. 30"): the clock times that
 # follow do not fall on it.
+# "not … until <time>" says when the event happened, not how long it lasted.
+NEGATED_UNTIL = r"(?i)\b(?:not|never|n[’']t)\b[^.;:!?\n]{0,60}\b(?:until|till)\s+$"
 PERIOD_BOUNDARY_PREPOSITIONS = ("to", "through", "until", "till", "since", "from")
 # So does one in a relative clause saying when a period began or ends ("fiscal 2022/23, which
 # began on Oct. 1"), or any other aside in a relative clause ("In Europe, which switched to
@@ -901,7 +903,7 @@ RULES: tuple[Rule, ...] = (
     Rule("<amount> <unit>", "duration",
          rf"(?:(?i:the)\s+(?=(?:\d|{_alt(_UNITS_1_19 + list(_TENS))})))?{AMOUNT_RANGE}\s+"
          rf"(?:{UNIT_ADJECTIVE}\s+)?(?P<unit>{UNIT})\b"
-         r"(?![-‐\s]old\b|(?<=[Qq]uarter)\s+(?:of|point|percentage)\b)",  # an age; "a quarter of the market", "a quarter point"
+         r"(?![-‐\s]old\b|(?<=[Qq]uarter)(?:\s+(?:of|point|percentage)\b|[-‐]final))",  # an age; "a quarter of the market", "a quarter point", "a quarter-finalist"
          ("21 minutes", "an hour", "three weeks", "a few minutes", "about twenty minutes", "the nine months",
           "two to three weeks"),
          takes_modifier=True, veto=RATE),
