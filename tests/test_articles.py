@@ -39,9 +39,9 @@ CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
 ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
 # Checks failed now (353 of 380 passed when the first twelve were added, 410 of 483 the
 # second, 406 of 438 the third, 419 of 494 the fourth, 451 of 513 the
-# fifth); a change may lower it, not raise
+# fifth, 487 of 538 the sixth); a change may lower it, not raise
 # it. (The total grows when an event is found: its time is then checked too.)
-FAILED_AT_MOST = 105
+FAILED_AT_MOST = 146
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:
@@ -55,7 +55,7 @@ def _score(paths: list[Path]) -> tuple[int, int, str]:
 @pytest.mark.skipif(not CHECKER.exists(), reason="needs ../shared beside the repository")
 def test_the_articles_keep_their_score():
     passed, total, report = _score(ARTICLES)
-    assert total >= 380 + 483 + 438 + 494 + 513
+    assert total >= 380 + 483 + 438 + 494 + 513 + 538
     assert total - passed <= FAILED_AT_MOST, report
 
 
