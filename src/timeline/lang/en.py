@@ -749,8 +749,10 @@ RULES: tuple[Rule, ...] = (
          ("14.30hrs", "19.45 h"), numeric=True, takes_modifier=True),
     Rule("<hh>.<mm> <day>", "clock",
          _CLOCK_24H_DOT + rf"(?=\s+(?:on\s+)?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))\b)",
-         ("at 14.30 on Thursday", "at 19.45 tonight"), after_words=frozenset({"at"}), numeric=True,
-         takes_modifier=True, veto=rf"\b{_PRICE_VERBS}\s+(?:(?i:up|down)\s+)?at\s+\d\d\.\d\d$"),
+         ("at 14.30 on Thursday", "at 19.45 tonight", "from 13.30 on Sunday"),
+         after_words=frozenset("at from until till before after by shortly".split()), numeric=True,
+         takes_modifier=True,  # prices: "closed at 17.30 on Friday", "rose to 14.20 from 13.30 on Friday"
+         veto=rf"\b{_PRICE_VERBS}\s+(?:(?i:up|down)\s+)?at\s+\d\d\.\d\d$|\d\s+from\s+\d\d\.\d\d$"),
     Rule("<0h>.<mm>", "clock",
          r"(?<![\d:.$£€,])(?P<hour>0\d)\.(?P<minute>[0-5]\d)(?![\d%]|[.,]\d)",
          ("at 09.15", "until 06.00"), after_words=_AT_WORDS, numeric=True, takes_modifier=True),
