@@ -236,8 +236,8 @@ class _Reading:
     repeat: tuple[tuple, date | None, datetime | None, Period | None] | None = None
     weekdays: dict[int, date] = attrs.Factory(dict)  # the day each weekday named was read as
     # The last weekday said with its date more than a week from the reference ("Saturday 5
-    # June 2027"), as (mention, day): a bare weekday later in its sentence counts from it.
-    far_weekday: tuple[TimeMention, date] | None = None
+    # June 2027"): a bare weekday later in its sentence counts from it.
+    far_weekday: TimeMention | None = None
 
     def remember_weekday(self, mention: TimeMention, *said: Candidate) -> None:
         """Keep the day ``mention`` dates when one of the candidates it was read from names a
@@ -250,7 +250,7 @@ class _Reading:
         day = mention.start.date()
         if any(c.get("month") for c in said) and self.reference.date is not None \
                 and abs((day - self.reference.date).days) > 7:
-            self.far_weekday = mention, day
+            self.far_weekday = mention
             return
         self.weekdays[day.isoweekday()] = day
 
@@ -289,8 +289,8 @@ def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
         return None  # "the revised plan", "a still unspecified date": an adjective
     if match.group("past") or match.group("pastform"):
         if grammar.participle_before.search(text, max(0, match.start() - 16), match.start()) \
-                or match.group("pastform") and text.startswith(" by ", match.end()) \
-                and text[max(0, match.start() - 2):match.start()] == ", ":
+                or (match.group("pastform") and text.startswith(" by ", match.end())
+                    and text[max(0, match.start() - 2):match.start()] == ", "):
             return None  # "will be held", "…, followed by Mumbai at 1830 GMT": a participle
         return "past"
     return "future" if match.group("future") else "present"
@@ -1010,9 +1010,9 @@ class Resolver:
         at 2120 on Saturday 5 June 2027 … arrive at 0700 on Sunday" (June 6, not the Sunday
         after the reference)."""
         far = self.reading.far_weekday
-        if far is None or self.sentence_index(far[0].span[0]) != self.sentence_index(c.span[0]):
+        if far is None or self.sentence_index(far.span[0]) != self.sentence_index(c.span[0]):
             return None
-        day = far[1]
+        day = far.start.date()
         return day + timedelta(days=(weekday - day.isoweekday()) % 7)
 
     def _weekday_after_alternative(self, c: Candidate, weekday: int, tense: str | None) -> date | None:
@@ -1428,7 +1428,8 @@ class Resolver:
     def _background_day(self, c: Candidate, grain: str | None, day: date) -> bool:
         """A day that is not the one the story's clock times fall on: one that ends or begins a
         period ('in the three months to Sept. 30', 'since March 3', 'fiscal 2022/23, which began
-        on Oct. 1') or a flashback ('after they had failed to agree at their meeting on March 20')."""
+        on Oct. 1'), one before the last clock time's day, or a flashback ('after they had
+        failed to agree at their meeting on March 20')."""
         if grain != "day":
             return False
         window = self._phrase_window(c)
