@@ -1012,8 +1012,7 @@ class Resolver:
         far = self.reading.far_weekday
         if far is None or self.sentence_index(far.span[0]) != self.sentence_index(c.span[0]):
             return None
-        day = far.start.date()
-        return day + timedelta(days=(weekday - day.isoweekday()) % 7)
+        return _weekday_date(weekday, far.start.date(), "", "future")  # on or after it
 
     def _weekday_after_alternative(self, c: Candidate, weekday: int, tense: str | None) -> date | None:
         """The day after a weekday joined to it by "or"/"and" is the first such weekday after
@@ -1022,8 +1021,7 @@ class Resolver:
         if last is None or last.grain != "day" or last.start is None or \
                 not self.grammar.weekday_alternative.fullmatch(self.text, last.span[1], c.span[0]):
             return None
-        day = last.start.date()
-        day += timedelta(days=(weekday - day.isoweekday()) % 7 or 7)
+        day = _weekday_date(weekday, last.start.date(), "next", None)
         return None if day > self.ref and tense == "past" else day
 
     def _at_same_time(self, c: Candidate, d: date) -> Resolved:

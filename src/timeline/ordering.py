@@ -17,10 +17,11 @@ Anchoring rules:
   afternoon", is one); "around 6 p.m." keeps its
   stated start, marked approximate, with a window.
 
-Sort order: by start, else earliest, else the key of the anchor (placed right after it),
-else the key of the previous event in the text; ties keep text order. An event dated by a
-whole day ("said on Thursday") may have happened at any hour of it: it sorts right after the
-last event a clock time on that day dates ("6 p.m. Thursday"), still before that day's parts
+Sort order: by start, else earliest, else the clock time it lasts until ("valid until 4
+p.m. Friday"), else the key of the anchor (placed right after it), else the key of the
+previous event in the text; ties keep text order. An event dated by a whole day ("said on
+Thursday") may have happened at any hour of it: it sorts right after the last event a clock
+time on that day dates ("6 p.m. Thursday"), still before that day's parts
 said later ("searched throughout Sunday … went on overnight").
 """
 from __future__ import annotations
