@@ -38,7 +38,7 @@ PASSAGES = [
         [("2025-07-17T18:00:00-05:00", None, "arrested"),
          ("2025-07-17T00:00:00-05:00", "2025-07-17T00:00:00-05:00", "said"),
          ("2025-07-18T00:00:00-05:00", "2025-07-18T00:00:00-05:00", "spoke"),
-         (None, "2025-07-18T05:00:00-05:00", "marched")],
+         (None, "2025-07-18T06:00:00-05:00", "marched")],
         id="a-whole-day-event-sorts-after-the-clock-times-of-its-day"),
     pytest.param(
         "People have been checking whether Friday's deadline is on winter time. Offers must "
@@ -289,7 +289,7 @@ PASSAGES = [
         "The House passed the bill late Wednesday. The Senate is expected to vote on Friday. "
         "Earlier in the day, the speaker met the holdouts.", "2024-09-26", "America/New_York",
         [("2024-09-25T00:00:00-04:00", "2024-09-25T00:00:00-04:00", "met"),
-         (None, "2024-09-25T17:00:00-04:00", "passed"),
+         (None, "2024-09-25T18:00:00-04:00", "passed"),
          ("2024-09-27T00:00:00-04:00", "2024-09-27T00:00:00-04:00", "vote")],
         id="late-weekday-is-its-evening-and-a-coming-day-is-not-the-story-day"),
     pytest.param(
@@ -320,6 +320,14 @@ PASSAGES = [
         [(None, "2024-05-02T00:00:00+01:00", "opened"),
          (None, "2024-06-21T00:00:00+01:00", "rose"),
          (None, "2025-01-01T00:00:00+00:00", "planned")], id="early-mid-late-are-thirds-of-the-period"),
+    pytest.param(
+        "The utility said in a statement issued at 08:45 on Tuesday that the strike went on. Wage "
+        "talks deadlocked on Friday. Workers began gathering outside power stations the next morning.",
+        "2022-06-21", "Africa/Johannesburg",
+        [("2022-06-17T00:00:00+02:00", "2022-06-17T00:00:00+02:00", "deadlocked"),
+         (None, "2022-06-18T06:00:00+02:00", "gathering"),
+         ("2022-06-21T08:45:00+02:00", None, "issued")],
+        id="the-next-morning-counts-from-a-background-day-just-said"),
 ]
 
 

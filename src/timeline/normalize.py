@@ -1060,7 +1060,7 @@ class Resolver:
         direction = _norm(c.get("direction"))
         unit = _norm(c.get("unit")).replace("the ", "")
         sign = {"before": -1, "after": 1}.get(direction, self.lang.DIRECTIONS.get(direction, 0))
-        base = self.day_in_focus(c)
+        base = self._background_day_told(c) or self.day_in_focus(c)
         if unit in ("week", "month", "year") and self.reading.last_period is not None:
             base = self.reading.last_period.start.date()  # "in 2024 from $10 billion the year before"
         if base is None:
@@ -1435,6 +1435,18 @@ class Resolver:
                 or self._before_last_clock(day)
                 or self.grammar.background_clause.search(self.text, *window) is not None
                 or self.grammar.past_perfect.search(self.text, *window) is not None)
+
+    def _background_day_told(self, c: Candidate) -> date | None:
+        """The day said just before ``c`` (in its sentence or the one before) that was set aside
+        as background for falling before the last clock time's day: what "the next morning"
+        counts from there ("Eskom said at 08:45 on Tuesday … talks deadlocked on Friday.
+        Workers began gathering the next morning")."""
+        last = self.reading.last
+        if last is None or last.grain != "day" or last.start is None \
+                or not self._before_last_clock(last.start.date()) \
+                or self.sentence_index(c.span[0]) - self.sentence_index(last.span[0]) > 1:
+            return None
+        return last.start.date()
 
     def _before_last_clock(self, day: date) -> bool:
         """A day before that of the clock time said last: told as background ("lifted off at

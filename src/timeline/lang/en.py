@@ -89,7 +89,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
                 "mid-morning": "MO", "midmorning": "MO", "mid-afternoon": "AF", "midafternoon": "AF",
                 "mid-evening": "EV"}
 # Hours a part of day covers, for earliest/latest bounds (local clock).
-PART_OF_DAY_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 29)}
+PART_OF_DAY_HOURS = {"MO": (6, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 29)}
 # Words that name a narrower part of its day than their code: twilight (wide enough for the
 # seasons of mid latitudes) and the middle of a part.
 PART_OF_DAY_WORD_HOURS = {
@@ -101,7 +101,7 @@ PART_OF_DAY_WORD_HOURS = {
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 # Hours of a day said early or late ("late Wednesday": in the evening or night; "early
 # Tuesday": in the small hours or the morning), as TimeML mod START/END of a day.
-DAY_MOD_HOURS = {"START": (0, 9), "END": (17, 24)}
+DAY_MOD_HOURS = {"START": (0, 9), "END": (18, 24)}
 # Hours of a part of a day said early or late ("late Wednesday morning": 9 to noon).
 PART_OF_DAY_MOD_HOURS = {
     "START": {"MO": (5, 9), "MI": (11, 12), "AF": (12, 15), "EV": (17, 20), "NI": (20, 24)},
