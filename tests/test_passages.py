@@ -328,6 +328,14 @@ PASSAGES = [
          (None, "2022-06-18T06:00:00+02:00", "gathering"),
          ("2022-06-21T08:45:00+02:00", None, "issued")],
         id="the-next-morning-counts-from-a-background-day-just-said"),
+    pytest.param(
+        "Flooding began at 18:00 on Tuesday. The highway was closed from 22:00 on Tuesday until 09:30 "
+        "on Wednesday. Buses carrying evacuees left shortly after midnight.",
+        "2027-02-17", "Africa/Johannesburg",
+        [("2027-02-16T18:00:00+02:00", None, "began"),
+         ("2027-02-16T22:00:00+02:00", None, "closed"),
+         (None, "2027-02-17T00:00:00+02:00", "left")],
+        id="the-end-of-a-range-does-not-move-the-story-day"),
 ]
 
 

@@ -1404,6 +1404,7 @@ class Resolver:
             approximate=resolved.approximate or c.modifier in self.lang.AMOUNT_BOUNDS,  # "or so"
             rule=rule or c.rule, grain=grain, relation=resolved.relation or "at",
             offset=resolved.offset, flags=tuple(flags), unresolved=resolved.unresolved)
+        previous = self.reading.last
         if start is not None:
             self.reading.last = mention
             if grain in WITHIN_DAY_GRAINS:
@@ -1419,9 +1420,17 @@ class Resolver:
                     self.reading.repeat = None
             day = resolved.period.start.date() if resolved.period else start.date()
             if resolved.sets_day and (self.reading.day is None or not (
-                    self._dates_a_report(span) or self._background_day(c, grain, day))):
+                    self._dates_a_report(span) or self._background_day(c, grain, day)
+                    or self._ends_a_range(mention, previous))):
                 self.reading.set_day(day, zone_name)
         return mention
+
+    def _ends_a_range(self, mention: TimeMention, previous: TimeMention | None) -> bool:
+        """The end of "from 22:00 on Tuesday until 09:30 on Wednesday": the story stays on the
+        day the range began (a bare time told after it past the end is on the next day, by the
+        past-midnight rule)."""
+        return (mention.relation == "until" and previous is not None and previous.relation == "since"
+                and self.sentence_index(previous.span[0]) == self.sentence_index(mention.span[0]))
 
     def _background_day(self, c: Candidate, grain: str | None, day: date) -> bool:
         """A day that is not the one the story's clock times fall on: one that ends or begins a
