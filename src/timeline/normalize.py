@@ -347,6 +347,10 @@ class _TenseCues:
         for i in range(bisect.bisect_left(self.starts, start) - 1, -1, -1):
             if self._kind(i) is not None:
                 return self.kinds[i]
+        return self.first_after(end)
+
+    def first_after(self, end: int) -> str | None:
+        """The kind of the first cue from ``end`` on."""
         i = bisect.bisect_left(self.starts, end)
         while i < len(self.starts) or self._read_one():
             if self.starts[i] >= end and self._kind(i) is not None:
@@ -646,7 +650,17 @@ class Resolver:
             return "future"
         if index not in self._tense_cache:  # once per sentence: texts can hold thousands of times
             self._tense_cache[index] = _TenseCues(self.grammar, self.sentences[index])
-        return self._tense_cache[index].nearest(*c.span)
+        cues = self._tense_cache[index]
+        if self._opens_reported_clause(c):
+            return cues.first_after(c.span[1]) or cues.nearest(*c.span)
+        return cues.nearest(*c.span)
+
+    def _opens_reported_clause(self, c: Candidate) -> bool:
+        """A possessive time right after a reporting verb ("OeBB said Tuesday night's Nightjet
+        would be diverted"): it modifies the subject of what is reported, whose verb tells its
+        tense, not the report's."""
+        return (self.text.startswith(("'s ", "’s "), c.span[1])
+                and self.grammar.report_before.search(self.text, max(0, c.span[0] - 40), c.span[0]) is not None)
 
     def _headline_future(self, sentence: Sentence, position: int) -> bool:
         """A headline saying "<subject> to <verb>" before ``position``: its future."""
