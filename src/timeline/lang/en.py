@@ -599,6 +599,11 @@ ZONE_NAMES = {
 }
 
 
+# Scheduled services named by their departure time ("the 08:31 ICE", "the 6:10 train").
+SERVICE_NOUNS = ("train", "trains", "bus", "coach", "service", "flight", "ferry", "sailing", "departure",
+                 "arrival", "express", "shuttle", "tram", "boat")
+
+
 class Rule(NamedTuple):
     """One recognizer: a grammar-like name, what it yields, its pattern and examples."""
 
@@ -738,6 +743,9 @@ RULES: tuple[Rule, ...] = (
     Rule("<hh>:<mm>", "clock",
          _CLOCK_24H + r"(?:\s*(?i:h|hrs)\b)?",
          ("at 17:55", "until 23:30"), after_words=_AT_WORDS, numeric=True, takes_modifier=True),
+    Rule("the <hh>:<mm> <service>", "clock",  # a departure named by its time: "the 08:31 ICE"
+         r"(?<=\b[Tt]he\s)" + _CLOCK_24H + rf"(?=\s+(?:(?i:{_alt(SERVICE_NOUNS)})\b|[A-Z]{{2,}}\b|(?:to|from)\s+[A-Z]))",
+         ("the 08:31 ICE to Frankfurt", "the 17:55 from Paddington", "the 6:10 train"), numeric=True),
     Rule("<hh>:<mm> <day>", "clock",  # the day after it tells it is a time: "or 00:38 on Thursday"
          _CLOCK_24H + rf"(?=\s+(?:on\s+)?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))\b)",
          ("00:38 on Thursday", "21:15 Friday"), numeric=True, takes_modifier=True),
