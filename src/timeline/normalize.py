@@ -293,6 +293,8 @@ def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
                     and text[max(0, match.start() - 2):match.start()] == ", "):
             return None  # "will be held", "…, followed by Mumbai at 1830 GMT": a participle
         return "past"
+    if match.group("future") and match.group().lower() == "scheduled" and text[max(0, match.start() - 2):match.start()] == ", ":
+        return None  # "The toss, scheduled for 7pm, was delayed": an aside; the main verb tells
     return "future" if match.group("future") else "present"
 
 
@@ -852,9 +854,11 @@ class Resolver:
                           zone: zones.ZoneChoice | None) -> bool:
         """Whether a clock time with no day of its own or in its sentence, told in the past
         tense on the reference day, would fall after the reference time: then it is the day
-        before's ("the rain returned at 11.52pm" in a report sent at 2:10 a.m.)."""
+        before's ("the rain returned at 11.52pm" in a report sent at 2:10 a.m.). Midnight
+        is so even with a day in its sentence: the day it began ("will finish on Monday after
+        play was called off shortly after midnight")."""
         reference = self.reading.reference
-        if reference.time is None or day != self.ref or self._day_named_in_sentence(c):
+        if reference.time is None or day != self.ref or (hour < 24 and self._day_named_in_sentence(c)):
             return False
         zone_name = zone.name if zone is not None else reference.zone_name
         if zone_name is None:
