@@ -1454,11 +1454,10 @@ class Resolver:
         """A day that is not the one the story's clock times fall on: one that ends or begins a
         period ('in the three months to Sept. 30', 'since March 3', 'fiscal 2022/23, which began
         on Oct. 1'), one before the last clock time's day, or a flashback ('after they had
-        failed to agree at their meeting on March 20'). A clock time with its day is background
-        only in such a clause ("a countdown that began at 9:17 a.m. on Tuesday")."""
-        window = self._phrase_window(c)
+        failed to agree at their meeting on March 20')."""
         if grain != "day":
-            return grain in FINE_GRAINS and self.grammar.background_clause.search(self.text, *window) is not None
+            return False
+        window = self._phrase_window(c)
         return (c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
                 or self._before_last_clock(day)
                 or self.grammar.background_clause.search(self.text, *window) is not None
