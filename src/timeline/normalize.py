@@ -238,6 +238,7 @@ class _Reading:
     # The last weekday said with its date more than a week from the reference ("Saturday 5
     # June 2027"): a bare weekday later in its sentence counts from it.
     far_weekday: TimeMention | None = None
+    year_said: TimeMention | None = None  # the last year said ("Last year", "in 2019")
 
     def remember_weekday(self, mention: TimeMention, *said: Candidate) -> None:
         """Keep the day ``mention`` dates when one of the candidates it was read from names a
@@ -807,6 +808,10 @@ class Resolver:
                 hour = hour % 12
         zone = self.zone_named(c)
         moves_day = False  # the story's day is this time's from now on
+        day_said = day is not None
+        if not day_said:
+            day = self._background_day_told(c, sentences_back=0)  # "On Sunday, the 2 p.m. sailing"
+            moves_day = day is not None
         if day is None:
             day = self.day_in_focus(c)
             moves_day = day is not None and self._past_midnight(c, day, hour, minute, zone)
@@ -819,10 +824,10 @@ class Resolver:
                 day = self._within_day_in_focus(day, hour, minute, zone.name)
             if day is not None and self._after_the_report(c, day, hour, minute, zone):
                 day -= timedelta(days=1)  # "play got under way at 9.40pm" in a report sent at 2:10 a.m.
-            if day is not None and zone is not None and hour < 24:
-                restated = self._restated_day(day, hour, minute, zone.name)
-                moves_day = moves_day or restated != day
-                day = restated
+        if not day_said and day is not None and zone is not None and hour < 24:
+            restated = self._restated_day(day, hour, minute, zone.name)
+            moves_day = moves_day or restated != day
+            day = restated
         if day is None:
             value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
             return Resolved("TIME", value=value, unresolved="no reference date to put the time on",
@@ -934,6 +939,8 @@ class Resolver:
         direction = _norm(c.get("direction"))
         if year is None and c.get("yeardirection") and self.ref is not None:  # "June last year"
             year = self.ref.year + lang.DIRECTIONS[_norm(c.get("yeardirection"))]
+        if year is None:
+            year = self._year_framing_sentence(c)
         if c.get("day") is None:
             if year is None:
                 if self.ref is None:
@@ -966,6 +973,18 @@ class Resolver:
             return Resolved("DATE", value=f"{year:04d}-{month:02d}-{day_number:02d}",
                             unresolved="no such calendar day")
         return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True)
+
+    def _year_framing_sentence(self, c: Candidate) -> int | None:
+        """The year said first in ``c``'s sentence, set off by a comma, which frames every date
+        in it: "Last year, the clocks went back on Feb. 23 and returned on April 6"."""
+        said = self.reading.year_said
+        index = self.sentence_index(c.span[0])
+        if said is None or said.start is None or index < 0 or self.sentence_index(said.span[0]) != index:
+            return None
+        opening = self.text[self.sentences[index].span[0]:said.span[0]]
+        if not self.grammar.year_frame_opening.fullmatch(opening) or not self.text.startswith(",", said.span[1]):
+            return None
+        return said.start.year
 
     def read_holiday(self, c: Candidate) -> Resolved:
         name = " ".join(c.get("holiday").replace("’", "'").split())
@@ -1078,7 +1097,7 @@ class Resolver:
         direction = _norm(c.get("direction"))
         unit = _norm(c.get("unit")).replace("the ", "")
         sign = {"before": -1, "after": 1}.get(direction, self.lang.DIRECTIONS.get(direction, 0))
-        base = self._background_day_told(c) or self.day_in_focus(c)
+        base = self._background_day_told(c, sentences_back=1) or self.day_in_focus(c)
         if unit in ("week", "month", "year") and self.reading.last_period is not None:
             base = self.reading.last_period.start.date()  # "in 2024 from $10 billion the year before"
         if base is None:
@@ -1429,6 +1448,8 @@ class Resolver:
                 self.reading.last_within_day = mention
             if grain in FINE_GRAINS:
                 self.reading.last_clock = mention
+            elif grain == "year":
+                self.reading.year_said = mention
             if resolved.period is not None and resolved.period.grain in _FOCUS_GRAINS:
                 self.reading.last_period = resolved.period
                 if resolved.sets_focus:
@@ -1457,21 +1478,27 @@ class Resolver:
         failed to agree at their meeting on March 20')."""
         if grain != "day":
             return False
-        window = self._phrase_window(c)
-        return (c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS
-                or self._before_last_clock(day)
-                or self.grammar.background_clause.search(self.text, *window) is not None
+        return (c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS or self._told_aside(c.span[0])
+                or self._before_last_clock(day))
+
+    def _told_aside(self, position: int) -> bool:
+        """Whether a time at ``position`` is said in a relative-clause aside or a flashback in the
+        past perfect (see `_background_day`)."""
+        window = max(0, position - self.lang.TENSE_PHRASE_WINDOW), position
+        return (self.grammar.background_clause.search(self.text, *window) is not None
                 or self.grammar.past_perfect.search(self.text, *window) is not None)
 
-    def _background_day_told(self, c: Candidate) -> date | None:
-        """The day said just before ``c`` (in its sentence or the one before) that was set aside
-        as background for falling before the last clock time's day: what "the next morning"
-        counts from there ("Eskom said at 08:45 on Tuesday … talks deadlocked on Friday.
-        Workers began gathering the next morning")."""
+    def _background_day_told(self, c: Candidate, sentences_back: int) -> date | None:
+        """The day said just before ``c`` (at most ``sentences_back`` sentences before) that was
+        set aside as background for falling before the last clock time's day: what "the next
+        morning" counts from ("Eskom said at 08:45 on Tuesday … talks deadlocked on Friday.
+        Workers began gathering the next morning"), and the day of a bare clock time after it
+        in its sentence ("… 3 p.m., Monday to Friday … on Sunday, the 2 p.m. sailing")."""
         last = self.reading.last
-        if last is None or last.grain != "day" or last.start is None \
-                or not self._before_last_clock(last.start.date()) \
-                or self.sentence_index(c.span[0]) - self.sentence_index(last.span[0]) > 1:
+        if last is None or last.grain != "day" or last.start is None or last.relation in ("since", "until") \
+                or not self._before_last_clock(last.start.date()) or self._dates_a_report(last.span) \
+                or self._told_aside(last.span[0]) \
+                or self.sentence_index(c.span[0]) - self.sentence_index(last.span[0]) > sentences_back:
             return None
         return last.start.date()
 

@@ -236,6 +236,9 @@ FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "
 REPORT_BEFORE = (r"(?i)\b(?:said|says|told(?:\s+[a-z]+){1,2}|announced|confirmed|reported|added|"
                  r"stated|wrote|tweeted|acknowledged|admitted|disclosed)"
                  r"(?:\s+(?:late|early|in\s+a\s+statement))?(?:\s+(?:on|late\s+on|early\s+on))?\s+$")
+# What may open a sentence before a year that frames its dates ("Last year, the clocks went
+# back on Feb. 23", "In 2019, …"): a date without a year in it is in that year.
+YEAR_FRAME_OPENING = r"\s*(?i:(?:in|during|by|for)\s+)?"
 # A verb in the present right before a day or clock time announces a scheduled event in
 # news ("The trial begins Monday", "The game starts at 10 a.m. on Sunday", "The ban takes
 # effect on Friday"): the time is a coming one. Only right before the time, and not words
