@@ -1,6 +1,6 @@
 """Whole articles scored as held-out ones are: ``../shared/tools/check_article.py``.
 
-``examples/articles/`` holds 60 news articles written for this project, each with the
+``examples/articles/`` holds 84 news articles written for this project, each with the
 timeline a careful reader gives it (``NAME.expected.json``, the worked example's schema).
 A first twelve: an earthquake in local time and GMT, a rocket launch, a bank outage, a
 trial, a football final, an election in Queensland, a diverted flight, a storm, earnings, a
@@ -21,7 +21,15 @@ clock changes, Iran without daylight saving, Chile's spring-forward strike, Mexi
 standard time against US daylight time, Brasília time in its first year without daylight
 saving, a cricket final past midnight in IST, load-shedding in 24-hour SAST ranges, a
 typhoon in JST, a chimney demolition in BST, a New Zealand airline route to Mumbai and a
-boil-water advisory across the new year. They were written without reading the library and tuned on afterwards, so they
+boil-water advisory across the new year. A sixth: an outage in the US/Europe DST gap, a
+semi-final past midnight in Melbourne, Nepal's +5:45, a Japanese launch, Kenyan rail, Dubai
+without daylight saving, Arizona across the US clock change, Glasgow's clocks going back,
+Spanish 24-hour times, Hong Kong, an overnight vote in Bogotá and Accra. A seventh: a budget
+night in Canberra, an eruption in Iceland, a rain delay in Chicago told from Toronto, New
+Zealand's clocks going back, a quake drill in Mexico City, typhoon signals in Manila, a
+circuit breaker in Istanbul, a marathon in São Paulo, a fuel protest in Lagos, Eid in
+Jakarta's three zones, a Soyuz docking in Moscow time and an obituary in Lisbon the week its
+clocks went back. They were written without reading the library and tuned on afterwards, so they
 guard against regressions; they do not measure accuracy on unseen text (see README,
 "Measured").
 """
@@ -39,9 +47,9 @@ CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
 ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
 # Checks failed now (353 of 380 passed when the first twelve were added, 410 of 483 the
 # second, 406 of 438 the third, 419 of 494 the fourth, 451 of 513 the
-# fifth, 487 of 538 the sixth); a change may lower it, not raise
+# fifth, 487 of 538 the sixth, 613 of 688 the seventh); a change may lower it, not raise
 # it. (The total grows when an event is found: its time is then checked too.)
-FAILED_AT_MOST = 146
+FAILED_AT_MOST = 191
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:
@@ -55,7 +63,7 @@ def _score(paths: list[Path]) -> tuple[int, int, str]:
 @pytest.mark.skipif(not CHECKER.exists(), reason="needs ../shared beside the repository")
 def test_the_articles_keep_their_score():
     passed, total, report = _score(ARTICLES)
-    assert total >= 380 + 483 + 438 + 494 + 513 + 538
+    assert total >= 380 + 483 + 438 + 494 + 513 + 538 + 688
     assert total - passed <= FAILED_AT_MOST, report
 
 
