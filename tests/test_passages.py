@@ -184,6 +184,14 @@ PASSAGES = [
         [("2022-10-01T00:00:00+02:00", "2022-10-01T00:00:00+02:00", "began"),
          ("2022-11-08T10:00:00+01:00", None, "told")], id="the-day-a-period-began-is-not-the-day-of-clock-times"),
     pytest.param(
+        "Indonesia will celebrate Eid on Friday, the ministry announced on Thursday, ending a fasting "
+        "month that began on Feb. 19. The minister announced the decision at 7:12 p.m.", "2026-03-19", "Asia/Jakarta",
+        [("2026-02-19T00:00:00+07:00", "2026-02-19T00:00:00+07:00", "began"),
+         ("2026-03-19T19:12:00+07:00", None, "decision"),
+         ("2026-03-19T00:00:00+07:00", "2026-03-19T00:00:00+07:00", "announced"),
+         ("2026-03-20T00:00:00+07:00", "2026-03-20T00:00:00+07:00", "celebrate")],
+        id="the-day-a-period-began-without-a-comma-is-not-the-day-of-clock-times"),
+    pytest.param(
         "Profit rose in the three months to Sept. 30. The group published its results at 7 a.m.",
         "2022-11-08", "Europe/Berlin",
         [(None, None, "rose"), ("2022-09-30T00:00:00+02:00", "2022-09-30T00:00:00+02:00", "rose"),

@@ -627,9 +627,8 @@ class Resolver:
         in the day, they met" is about the day before the vote was announced), or a day long
         gone and ``c`` does not speak of the past (the reference day)."""
         day, past_day = self.reading.day, self.reading.past_day
-        if day is not None and past_day is not None and self.ref is not None and day > self.ref \
-                and self.tense(c) == "past":
-            return past_day
+        if day is not None and self.ref is not None and day > self.ref and self.tense(c) == "past":
+            return past_day or self.ref  # a past event is on no day to come
         if day is not None and self.ref is not None and (self.ref - day).days > self.lang.BACKGROUND_DAYS \
                 and self.tense(c) != "past":
             # A day of the background, not of the story (see BACKGROUND_DAYS): the story is

@@ -304,11 +304,11 @@ BACKGROUND_DAYS = 60
 NEGATED_UNTIL = r"(?i)\b(?:not|never|n[’']t)\b[^.;:!?\n]{0,60}\b(?:until|till)\s+$"
 PERIOD_BOUNDARY_PREPOSITIONS = ("to", "through", "until", "till", "since", "from")
 # So does one in a relative clause saying when a period began or ends ("fiscal 2022/23, which
-# began on Oct. 1"), or any other aside in a relative clause ("In Europe, which switched to
+# began on Oct. 1", "a fasting month that began on Feb. 19"), or any other aside in a relative clause ("In Europe, which switched to
 # winter time last Sunday, it is 8 a.m.").
-BACKGROUND_CLAUSE = (r"(?i),\s+(?:(?:which|that)\s+(?:began|begins|started|starts|ended|ends|ran|runs)"
+BACKGROUND_CLAUSE = (r"(?i)(?:(?:,\s+|\s)(?:which|that)\s+(?:began|begins|started|starts|ended|ends|ran|runs)"
                      r"\s+(?:on\s+)?"
-                     r"|(?:which|who)\s+[^,;:.!?()\d]{0,60})$")
+                     r"|,\s+(?:which|who)\s+[^,;:.!?()\d]{0,60})$")
 # A time after these lies before the reference, whatever the tense ("on patrol since March").
 PAST_PREPOSITIONS = ("since",)
 # A regular past form: a word in -ed (NOT_VERBS filters the usual non-verbs). Matched on
