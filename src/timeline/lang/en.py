@@ -212,10 +212,6 @@ SEQUENCE_MARKERS = ("and then", "then", "later", "afterwards", "afterward", "aft
 # right before a clock time with no day, the time is not on a day gone by ("Cummings, who
 # will hold a news conference at 2 p.m."). Searched in the TENSE_PHRASE_WINDOW before it.
 FUTURE_FROM_NOW = r"(?i)\b(?:will|shall)\s+(?:[a-z]+\s+){0,6}$"
-# A modal of the future earlier in a weekday's clause: the weekday is a coming one even if
-# the same weekday was said before as a past day ("a call last Friday … The men will undergo
-# checks starting Friday"). Only a modal: other future cues ("starting") are too weak for that.
-FUTURE_MODAL_BEFORE = r"(?i)\b(?:will|shall)\b[^.;:!?]*$"
 # A headline's "<subject> to <verb>" is its future ("Morocco to turn clocks back an hour on
 # Sunday", "Apple to unveil new phones Tuesday"): a line with no closing stop whose first few
 # capitalized words are followed by "to" and a verb (checked against the verb lexicon).
@@ -260,6 +256,11 @@ _IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z])|(?<=[aApP]\.[mM])\.|:(?=\d))"
 # so a weekday after it is the nearest one.
 PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
                 rf"\s+(?:to|for)\b{_IN_CLAUSE}*$")
+# A modal of the future earlier in a weekday's clause: the weekday is a coming one even if
+# the same weekday was said before as a past day ("a call last Friday … The men will undergo
+# checks starting Friday", "will be held at 11 a.m. on Wednesday"). Only a modal: other future
+# cues ("starting") are too weak for that.
+FUTURE_MODAL_BEFORE = rf"(?i)\b(?:will|shall)\b{_IN_CLAUSE}*$"
 TENSE_PHRASE_WINDOW = 80  # characters before a time searched for the tense phrases here
 # A clock time with no day, told this many hours or more before the last one said on the day
 # in focus, is past midnight: "Shortly before midnight … At 2.45am" (see
