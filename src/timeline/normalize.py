@@ -283,8 +283,8 @@ def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
     """What a match of the tense-cue pattern in ``text`` (a sentence) tells: "past",
     "present", "future", or None where it is no cue (a word right after a figure is a
     unit or clock mark, "12:50 am", not a verb)."""
-    if _after_figure(text, match.start()):
-        return None
+    if _after_figure(text, match.start()) or text.startswith(("-", "‐"), match.end()):
+        return None  # "12:50 am"; "a sold-out concert", "a will-they-won't-they race": adjectives
     if match.group("pastform") and (match.group().lower() in grammar.lang.NOT_VERBS or
                                     grammar.adjective_before.search(text, max(0, match.start() - 20), match.start())):
         return None  # "the revised plan", "a still unspecified date": an adjective
@@ -345,12 +345,16 @@ class _TenseCues:
 
     def nearest(self, start: int, end: int) -> str | None:
         """The kind of the last cue before ``start``, else of the first from ``end`` on."""
+        return self.last_before(start) or self.first_after(end)
+
+    def last_before(self, start: int) -> str | None:
+        """The kind of the last cue before ``start``."""
         while (not self.starts or self.starts[-1] < start) and self._read_one():
             pass
         for i in range(bisect.bisect_left(self.starts, start) - 1, -1, -1):
             if self._kind(i) is not None:
                 return self.kinds[i]
-        return self.first_after(end)
+        return None
 
     def first_after(self, end: int) -> str | None:
         """The kind of the first cue from ``end`` on."""
@@ -650,12 +654,15 @@ class Resolver:
             return "future"
         if self._headline_future(self.sentences[index], c.span[0]):
             return "future"
-        if index not in self._tense_cache:  # once per sentence: texts can hold thousands of times
-            self._tense_cache[index] = _TenseCues(self.grammar, self.sentences[index])
-        cues = self._tense_cache[index]
+        cues = self._cues(index)
         if self._opens_reported_clause(c):
             return cues.first_after(c.span[1]) or cues.nearest(*c.span)
         return cues.nearest(*c.span)
+
+    def _cues(self, index: int) -> _TenseCues:
+        if index not in self._tense_cache:  # once per sentence: texts can hold thousands of times
+            self._tense_cache[index] = _TenseCues(self.grammar, self.sentences[index])
+        return self._tense_cache[index]
 
     def _opens_reported_clause(self, c: Candidate) -> bool:
         """A possessive time right after a reporting verb ("OeBB said Tuesday night's Nightjet
@@ -696,6 +703,8 @@ class Resolver:
         if tense == "past" and (c.preposition in self.lang.OPEN_DEADLINE_PREPOSITIONS
                                 or self.grammar.present_perfect.search(self.text, *self._phrase_window(c))):
             return "nearest"
+        if tense == "present" and self._cues(self.sentence_index(c.span[0])).last_before(c.span[0]) is None:
+            return "nearest"  # its clause's verb: "A concert on Saturday is scheduled to finish at 10.30pm"
         return tense
 
     def _clause_window(self, c: Candidate) -> tuple[int, int]:
