@@ -225,7 +225,7 @@ FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "
                "coming", "next", "expects", "expect", "plans", "intends", "payable", "expire",
                "expires", "expiring", "effective", "deadline", "of record", "to be", "starting",
                "beginning", "ahead of", "days ahead", "weeks ahead", "months ahead", "years ahead",
-               "week ahead", "month ahead", "year ahead", "later this")
+               "week ahead", "month ahead", "year ahead", "later this", "may be", "might be")
 # A date right after one of these dates the report, not what is reported ("the blackout hit on
 # Friday evening, the operator said on Saturday"): clock times that follow stay on the day of
 # the story.
