@@ -1658,19 +1658,21 @@ def _unit_seconds(lang: ModuleType, word: str) -> float:
 
 def _join_compound_durations(grammar: Grammar, text: str, found: list[Candidate]) -> list[Candidate]:
     """"two hours" and "40 minutes" said as one ("two hours and 40 minutes", "1 hour 20
-    minutes", "20 hours and 15 minutes after the meeting began") are one duration, counted
-    from an event if the second is: joined when the second unit is the smaller, else a list."""
+    minutes", "20 hours and 15 minutes after the meeting began", "in 9 minutes and 30 seconds",
+    "8 minutes 48 seconds later") are one duration, counted from an event or from the time
+    before if the second is, or from now if the first is: joined when the second unit is the
+    smaller, else a list."""
     lang, joined = grammar.lang, []
     for c in found:
         last = joined[-1] if joined else None
-        if last is not None and _counted(last) and last.get("unit_b") is None \
-                and _counted(c, ("duration", "eventrel")) \
+        if last is not None and _counted(last, ("duration", "in")) and last.get("unit_b") is None \
+                and _counted(c, ("duration", "eventrel", "ago")) \
                 and c.modifier is None and grammar.compound_duration_gap.fullmatch(text, last.span[1], c.span[0]):
             if _unit_seconds(lang, last.get("unit")) > _unit_seconds(lang, c.get("unit")) > 0:
                 rest = tuple((k, v) for k, v in c.groups if k not in ("num", "unit"))  # "direction"
                 joined[-1] = attrs.evolve(
                     last, span=(last.span[0], c.span[1]), text=text[last.span[0]:c.span[1]],
-                    rule=f"{last.rule} and {c.rule}", kind=c.kind,
+                    rule=f"{last.rule} and {c.rule}", kind=last.kind if c.kind == "duration" else c.kind,
                     groups=last.groups + (("num_b", c.get("num")), ("unit_b", c.get("unit"))) + rest)
                 continue
         joined.append(c)

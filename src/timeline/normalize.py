@@ -784,16 +784,22 @@ class Resolver:
             c.modifier in self.lang.AMOUNT_BOUNDS or c.modifier in self.lang.CLOCK_WINDOWS))
 
     # -- readers, one per rule kind
+    def _with_second_amount(self, c: Candidate, value: str, offset: tuple[float, float]
+                            ) -> tuple[str, tuple[float, float], float]:
+        """A duration's value and offset bounds with its second amount added ("two hours and
+        40 minutes", "8 minutes 48 seconds later"), and the seconds added."""
+        if c.get("unit_b") is None or self.amount(c)[0] is None:
+            return value, offset, 0.0
+        unit_b = self.unit(c, "unit_b")
+        amount_b = self._number(c.get("num_b"))
+        extra = amount_b * self.lang.UNITS[unit_b][2]
+        return (_sum_durations(value, duration_value(amount_b, unit_b, self.lang.UNITS)),
+                (offset[0] + extra, offset[1] + extra), extra)
+
     def read_duration(self, c: Candidate) -> Resolved:
         amount, _ = self.amount(c)
-        unit = self.unit(c)
-        value, offset = duration_value(amount, unit, self.lang.UNITS), self.offset_seconds(c)
-        if c.get("unit_b") is not None and amount is not None:  # "two hours and 40 minutes": one
-            unit_b = self.unit(c, "unit_b")
-            amount_b = self._number(c.get("num_b"))
-            value = _sum_durations(value, duration_value(amount_b, unit_b, self.lang.UNITS))
-            extra = amount_b * self.lang.UNITS[unit_b][2]
-            offset = (offset[0] + extra, offset[1] + extra)
+        value, offset, _ = self._with_second_amount(c, duration_value(amount, self.unit(c), self.lang.UNITS),
+                                                    self.offset_seconds(c))
         return Resolved("DURATION", value=value, approximate=self.approximate(c, amount),
                         relation=self.relation(c), offset=offset)
 
@@ -1283,8 +1289,8 @@ class Resolver:
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         relation = {"ago": "ago", "from now": "in", "hence": "in"}.get(direction,
                                                                        "later" if sign > 0 else "earlier")
-        duration = duration_value(amount, unit, self.lang.UNITS)
-        offset = self.offset_seconds(c)
+        duration, offset, extra = self._with_second_amount(c, duration_value(amount, unit, self.lang.UNITS),
+                                                           self.offset_seconds(c))
         approximate = self.approximate(c, amount)
         focus = None
         if relation in ("ago", "in"):
@@ -1322,7 +1328,7 @@ class Resolver:
         as_amount = relation in ("later", "earlier") and self.lang.UNITS[unit][2] <= self.lang.UNITS["week"][2]
         said = duration if as_amount else None
         if time_unit:
-            nominal = amount * self.lang.UNITS[unit][2]
+            nominal = amount * self.lang.UNITS[unit][2] + extra
             return Resolved("DURATION" if as_amount else "TIME", value=said, approximate=approximate,
                             relation=relation, offset=offset, instant=base_time + sign * timedelta(seconds=nominal))
         period = shift_period(base_day, unit, int(sign * amount)) if amount == int(amount) else None
