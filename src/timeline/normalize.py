@@ -1369,6 +1369,12 @@ class Resolver:
             period = shift_period(self.ref, unit, int(amount))
         return Resolved("DATE", period, approximate=self.approximate(c, amount), relation="at")
 
+    def read_elapsed(self, c: Candidate) -> Resolved:
+        """'won in 2:08:41': hours, minutes and seconds taken, a duration."""
+        amounts = [(int(c.get(group)), unit) for group, unit in (("hour", "H"), ("minute", "M"), ("second", "S"))]
+        value = "PT" + ("".join(f"{n}{unit}" for n, unit in amounts if n) or "0S")
+        return Resolved("DURATION", value=value, relation=self.relation(c))
+
     def read_vagueduration(self, c: Candidate) -> Resolved:
         """'a while', 'a long time': a duration of no stated size or unit (TIMEX3 PXX)."""
         return Resolved("DURATION", value="PXX", approximate=True, relation=self.relation(c))

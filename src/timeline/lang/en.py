@@ -741,6 +741,10 @@ RULES: tuple[Rule, ...] = (
     Rule("<hmm>pm", "clock",  # minutes without a colon, as messages write them
          r"(?<![\d:.,$£€])(?P<hour>1[0-2]|0?[1-9])(?P<minute>[0-5]\d)\s?(?P<ampm>[aApP][mM])\b" + _ZONE,
          ("430pm", "1130 pm", "0730am"), numeric=True, takes_modifier=True),
+    Rule("<h>:<mm>:<ss> elapsed", "elapsed",  # a race time: "won in 2:08:41", "the mark of 2:10:07"
+         r"(?<![\d:.$£€,])(?P<hour>\d{1,2}):(?P<minute>[0-5]\d):(?P<second>[0-5]\d)(?![\d:]|\s*[aApP]\.?[mM]\b)",
+         ("in 2:08:41", "a record of 2:10:07", "clocked 1:02:30"),
+         after_words=frozenset("in of clocked timed".split()), numeric=True),
     Rule("<hh>:<mm> <zone>", "clock",
          _CLOCK_24H + r"(?:\s*(?i:h|hrs|hours)\b)?\s*{zone}",
          ("17:55 GMT", "10:30 UTC", "09:00 Moscow time"), numeric=True, takes_modifier=True),
