@@ -1622,6 +1622,13 @@ def _reconcile_conversion(resolver: Resolver, mentions: list[TimeMention], named
         # the other side's own day dates the first ("0700 GMT, which in New York is 2 a.m.
         # EST Sunday"): the story is now on that day
         reading.set_day(moved.start.date(), moved.timezone)
+    other = mentions[-1]
+    if other.start is not None and other.timezone == reading.reference.zone_name != moved.timezone \
+            and moved.start is not None and other.start.date() > moved.start.date():
+        # past midnight on the text's own clocks, the story is on that side's day: "4:35 p.m.
+        # New York time on Wednesday (0035 Thursday in Istanbul) … Borsa Istanbul opened at
+        # 10:00" (not the day before: "noon Thursday Tokyo time (11 p.m. EDT Wednesday)")
+        reading.set_day(other.start.date(), other.timezone)
     if reading.last is a:
         reading.last = mentions[-2]
     if reading.last_within_day is a:

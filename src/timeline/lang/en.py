@@ -603,9 +603,10 @@ ZONE_NAMES = {
 }
 
 
-# Scheduled services named by their departure time ("the 08:31 ICE", "the 6:10 train").
+# Scheduled services and sessions named by their time ("the 08:31 ICE", "the 6:10 train",
+# "the 18:00 close").
 SERVICE_NOUNS = ("train", "trains", "bus", "coach", "service", "flight", "ferry", "sailing", "departure",
-                 "arrival", "express", "shuttle", "tram", "boat")
+                 "arrival", "express", "shuttle", "tram", "boat", "close", "open", "opening", "closing")
 
 
 class Rule(NamedTuple):
@@ -780,6 +781,10 @@ RULES: tuple[Rule, ...] = (
          rf"(?=\s+(?:on\s+)?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))\b)",
          ("at 2120 on Saturday", "at 0755 Monday"), after_words=frozenset({"at"}), numeric=True,
          takes_modifier=True),
+    Rule("(<hhmm> in <place>)", "clock",  # a conversion's other side: "(0035 Thursday in Istanbul)"
+         r"(?<=\()(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
+         rf"(?=(?:\s+(?:on\s+)?{WEEKDAY})?\s+in\s+[A-Z])",
+         ("(1730 in Istanbul)", "(0035 Thursday in Istanbul)"), numeric=True),
     Rule("<hh>h<mm>", "clock",
          r"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3])h(?P<minute>[0-5]\d)\b" + _ZONE,
          ("17h55",), numeric=True, takes_modifier=True),
