@@ -66,3 +66,26 @@ def test_no_time_zone_given_assumes_utc_and_says_so():
     m, = timeline.find_times("It began at 6 p.m.", reference="2023-05-24")
     assert m.start.isoformat() == "2023-05-24T18:00:00+00:00"
     assert "zone-assumed-utc" in m.flags
+
+
+# A dateline opening the story names where its clock times are told: a story from Chicago
+# filed in Toronto gives them in Chicago time (CT), whatever the caller's default zone.
+@pytest.mark.parametrize("opening, zone_name", [
+    ("CHICAGO (CP) - The game began at 7:05 p.m.", "America/Chicago"),
+    ("CHICAGO, Sept. 9 (Reuters) - The game began at 7:05 p.m.", "America/Chicago"),
+    ("Blue Jays win\n\nCHICAGO (CP) — The game began at 7:05 p.m.", "America/Chicago"),
+    ("TORONTO (CP) - The game began at 7:05 p.m.", "America/Toronto"),  # the given zone
+    ("NASA (AP) - The game began at 7:05 p.m.", "America/Toronto"),  # no known place
+    ("The game began at 7:05 p.m. CHICAGO - a city", "America/Toronto"),  # not at a line's start
+])
+def test_a_dateline_sets_the_zone_of_clock_times(opening, zone_name):
+    tl = timeline.extract(opening, reference="2026-09-09", tz="America/Toronto")
+    (mention,) = [m for m in tl.mentions if m.text == "7:05 p.m."]
+    assert mention.timezone == zone_name
+    assert tl.timezone == zone_name
+
+
+def test_a_dateline_keeps_the_reference_instant():
+    tl = timeline.extract("CHICAGO (CP) - It ended at 12:41 a.m.", reference="2026-09-09T00:30:00-04:00",
+                          tz="America/Toronto")
+    assert tl.reference == "2026-09-08T23:30:00-05:00"

@@ -118,6 +118,7 @@ class Grammar:
     adjective_before: re.Pattern  # a determiner before an -ed word: "a still unspecified date"
     report_before: EndingAt  # a reporting verb right before a date ("said on Saturday")
     year_frame_opening: re.Pattern  # what may open a sentence before the year framing it ("In ")
+    dateline: re.Pattern  # "CHICAGO (CP) -": the place a story is told from
     scheduled_before: EndingAt  # a verb announcing a coming event ("begins Monday")
     plan_in_past: re.Pattern  # "had been due to expire": a plan told in the past
     present_perfect: re.Pattern  # "has cancelled": no past day of its own
@@ -250,6 +251,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
                                     rf"\s+(?:\w+ly\s+|still\s+|yet\s+|not\s+)?$"),
         report_before=EndingAt(re.compile(lang.REPORT_BEFORE)),
         year_frame_opening=re.compile(lang.YEAR_FRAME_OPENING),
+        dateline=re.compile(lang.DATELINE),
         scheduled_before=EndingAt(re.compile(lang.SCHEDULED_BEFORE)),
         plan_in_past=re.compile(lang.PLAN_IN_PAST),
         present_perfect=re.compile(lang.PRESENT_PERFECT),

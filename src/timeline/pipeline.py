@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import events, mentions, normalize, ordering, text as text_stage
-from .reference import make_reference, reference_instant
+from .reference import make_reference, reference_instant, with_dateline_zone
 from .timeline import Timeline
 from .values import Reference, TimeMention
 
@@ -11,6 +11,13 @@ def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     return text
+
+
+def _reference(text: str, reference: object, tz: object, lang: str) -> Reference:
+    """The validated reference, on the clocks of the text's dateline if it names a place."""
+    made = make_reference(reference, tz, lang)
+    grammar = mentions.GRAMMARS[made.lang]
+    return with_dateline_zone(text, made, grammar.dateline, grammar.lang.DATELINE_SPAN)
 
 
 def _mentions(text: str, reference: Reference) -> tuple[list[text_stage.Sentence], list[TimeMention]]:
@@ -27,7 +34,7 @@ def find_times(text: str, *, reference=None, tz=None, lang: str = "en") -> list[
     [('5:55 p.m.', '2023-05-24T17:55'), ('21 minutes', 'PT21M')]
     """
     text = _check_text(text)
-    return _mentions(text, make_reference(reference, tz, lang))[1]
+    return _mentions(text, _reference(text, reference, tz, lang))[1]
 
 
 def extract(text: str, *, reference=None, tz=None, lang: str = "en") -> Timeline:
@@ -42,7 +49,7 @@ def extract(text: str, *, reference=None, tz=None, lang: str = "en") -> Timeline
     [('2023-05-24T18:00:00-04:00', 'failed'), ('2023-05-24T18:21:00-04:00', 'stopped')]
     """
     text = _check_text(text)
-    ref = make_reference(reference, tz, lang)
+    ref = _reference(text, reference, tz, lang)
     grammar = mentions.GRAMMARS[ref.lang]
     sentences, found = _mentions(text, ref)
     finder = events.EventFinder(grammar, text, sentences, found)

@@ -1,6 +1,8 @@
 """Caller arguments → a validated, frozen Reference (document date, default zone, language)."""
 from __future__ import annotations
 
+import re
+import string
 from datetime import date, datetime
 
 from . import zones
@@ -65,3 +67,19 @@ def _parse_reference(reference: object) -> date | datetime | None:
     except ValueError:
         raise ValueError(f"reference {reference!r} is not an ISO date or datetime "
                          "(e.g. 2023-05-24 or 2023-05-24T18:00-04:00)") from None
+
+
+def with_dateline_zone(text: str, reference: Reference, dateline: re.Pattern, span: int) -> Reference:
+    """``reference`` read on the clocks of the place a dateline opening ``text`` names
+    ("CHICAGO (CP) -"), when that place is known and its zone is not the given one: news gives
+    a datelined story's times in the dateline's local time. The reference instant stays the
+    same; its day is then the dateline's."""
+    match = dateline.search(text, 0, span)
+    name = zones.PLACES.get(string.capwords(match.group("place").strip())) if match else None
+    if name is None or name == reference.zone_name:
+        return reference
+    zone = zones.get_zone(name)
+    if reference.time is not None:
+        local = zones.in_zone(reference.time, name)
+        return Reference(local.date(), local, zone, name, reference.lang)
+    return Reference(reference.date, None, zone, name, reference.lang)

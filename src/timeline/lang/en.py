@@ -603,6 +603,12 @@ ZONE_NAMES = {
 }
 
 
+# A dateline opening the story, its place in capitals: "CHICAGO (CP) -", "LIMA, June 4
+# (Reuters) -", "SRIHARIKOTA, India, Feb 18 (Reuters) -". Times it does not zone are that
+# place's (see reference.with_dateline_zone).
+DATELINE = (r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{2,}?)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)*"
+            r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)\n]*\))?\s*[-—–]")
+DATELINE_SPAN = 600  # characters from the start of a text searched for its dateline
 # Scheduled services and sessions named by their time ("the 08:31 ICE", "the 6:10 train",
 # "the 18:00 close").
 SERVICE_NOUNS = ("train", "trains", "bus", "coach", "service", "flight", "ferry", "sailing", "departure",
