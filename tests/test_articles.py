@@ -49,7 +49,7 @@ ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
 # second, 406 of 438 the third, 419 of 494 the fourth, 451 of 513 the
 # fifth, 487 of 538 the sixth, 613 of 688 the seventh); a change may lower it, not raise
 # it. (The total grows when an event is found: its time is then checked too.)
-FAILED_AT_MOST = 191
+FAILED_AT_MOST = 151
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:

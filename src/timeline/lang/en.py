@@ -759,8 +759,9 @@ RULES: tuple[Rule, ...] = (
          _CLOCK_24H + r"(?:\s*(?i:h|hrs)\b)?",
          ("at 17:55", "until 23:30"), after_words=_AT_WORDS, numeric=True, takes_modifier=True),
     Rule("the <hh>:<mm> <service>", "clock",  # a departure named by its time: "the 08:31 ICE"
-         r"(?<=\b[Tt]he\s)" + _CLOCK_24H + rf"(?=\s+(?:(?i:{_alt(SERVICE_NOUNS)})\b|[A-Z]{{2,}}\b|(?:to|from)\s+[A-Z]))",
-         ("the 08:31 ICE to Frankfurt", "the 17:55 from Paddington", "the 6:10 train"), numeric=True),
+         _CLOCK_24H + rf"(?=\s(?:(?i:{_alt(SERVICE_NOUNS)})\b|[A-Z]{{2,}}\b|(?:to|from)\s[A-Z]))",
+         ("the 08:31 ICE to Frankfurt", "the 17:55 from Paddington", "the 6:10 train"),
+         after_words=frozenset({"the"}), numeric=True),
     Rule("<hh>:<mm> <day>", "clock",  # the day after it tells it is a time: "or 00:38 on Thursday"
          _CLOCK_24H + rf"(?=\s+(?:on\s+)?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))\b)",
          ("00:38 on Thursday", "21:15 Friday"), numeric=True, takes_modifier=True),
@@ -789,7 +790,7 @@ RULES: tuple[Rule, ...] = (
          takes_modifier=True),
     Rule("(<hhmm> in <place>)", "clock",  # a conversion's other side: "(0035 Thursday in Istanbul)"
          r"(?<=\()(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
-         rf"(?=(?:\s+(?:on\s+)?{WEEKDAY})?\s+in\s+[A-Z])",
+         rf"(?=(?:\s(?:on\s)?{WEEKDAY})?\sin\s[A-Z])",
          ("(1730 in Istanbul)", "(0035 Thursday in Istanbul)"), numeric=True),
     Rule("<hh>h<mm>", "clock",
          r"(?<![\d:.$£€,])(?P<hour>[01]?\d|2[0-3])h(?P<minute>[0-5]\d)\b" + _ZONE,
