@@ -294,7 +294,8 @@ def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
                     and text[max(0, match.start() - 2):match.start()] == ", "):
             return None  # "will be held", "…, followed by Mumbai at 1830 GMT": a participle
         return "past"
-    if match.group("future") and match.group().lower() == "scheduled" and text[max(0, match.start() - 2):match.start()] == ", ":
+    if match.group("future") and match.group().lower() == "scheduled" \
+            and text[max(0, match.start() - 2):match.start()] == ", ":
         return None  # "The toss, scheduled for 7pm, was delayed": an aside; the main verb tells
     return "future" if match.group("future") else "present"
 
