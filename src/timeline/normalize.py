@@ -669,8 +669,7 @@ class Resolver:
         """A possessive time right after a reporting verb ("OeBB said Tuesday night's Nightjet
         would be diverted"): it modifies the subject of what is reported, whose verb tells its
         tense, not the report's."""
-        return (self.text.startswith(("'s ", "’s "), c.span[1])
-                and self.grammar.report_before.search(self.text, max(0, c.span[0] - 40), c.span[0]) is not None)
+        return self.text.startswith(("'s ", "’s "), c.span[1]) and self._dates_a_report(c.span)
 
     def _headline_future(self, sentence: Sentence, position: int) -> bool:
         """A headline saying "<subject> to <verb>" before ``position``: its future."""
@@ -1530,7 +1529,8 @@ class Resolver:
         return last is not None and last.start is not None and day < last.start.date()
 
     def _dates_a_report(self, span: tuple[int, int]) -> bool:
-        """'… said on Saturday': the day of the report, not of the story's clock times."""
+        """Whether a reporting verb stands right before ``span``: '… said on Saturday' is the
+        day of the report, not of the story's clock times."""
         return bool(self.grammar.report_before.search(self.text, max(0, span[0] - 40), span[0]))
 
     def remember_zone(self, c: Candidate, zone: zones.ZoneChoice) -> None:
