@@ -758,8 +758,10 @@ RULES: tuple[Rule, ...] = (
     Rule("<hh>:<mm>", "clock",
          _CLOCK_24H + r"(?:\s*(?i:h|hrs)\b)?",
          ("at 17:55", "until 23:30"), after_words=_AT_WORDS, numeric=True, takes_modifier=True),
-    Rule("the <hh>:<mm> <service>", "clock",  # a departure named by its time: "the 08:31 ICE"
-         _CLOCK_24H + rf"(?=\s(?:(?i:{_alt(SERVICE_NOUNS)})\b|[A-Z]{{2,}}\b|(?:to|from)\s[A-Z]))",
+    # A departure named by its time: "the 08:31 ICE". Two capitals, not "[A-Z]{2,}": an
+    # open-ended run of letters makes every acronym a long run that widens all scan windows.
+    Rule("the <hh>:<mm> <service>", "clock",
+         _CLOCK_24H + rf"(?=\s(?:(?i:{_alt(SERVICE_NOUNS)})\b|[A-Z]{{2}}(?![a-z])|(?:to|from)\s[A-Z]))",
          ("the 08:31 ICE to Frankfurt", "the 17:55 from Paddington", "the 6:10 train"),
          after_words=frozenset({"the"}), numeric=True),
     Rule("<hh>:<mm> <day>", "clock",  # the day after it tells it is a time: "or 00:38 on Thursday"
