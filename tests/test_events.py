@@ -38,6 +38,15 @@ CASES = [
     ("The vote was held open for 45 minutes.", "45 minutes", "held"),
     ("The inspectors resumed work in Iraq on Friday.", "Friday", "resumed"),
     ("Seventeen minutes after liftoff, the rocket released its satellite.", "Seventeen minutes", "released"),
+    # An event noun that is the object of a verb right before it: the time dates the verb.
+    ("Bush told a news conference on Tuesday that the barrier would hold.", "Tuesday", "told"),
+    ("Regulators received no filings since Dow Jones launched the offer on Sept. 26.", "Sept. 26", "launched"),
+    # ... but a light or aspectual verb's object noun is the event itself.
+    ("The sheriff will hold a news conference at 2 p.m.", "2 p.m.", "conference"),
+    ("The chair began his press conference at 2:30 p.m.", "2:30 p.m.", "conference"),
+    # A participle set off by commas is an aside, not the clause's verb.
+    ("In recent months a group of lenders, led by Bank of America, has extended credit.", "recent months",
+     "extended"),
     ("Two hours before the vote, the senator resigned.", "Two hours", "resigned"),
     # "to" before a number or a noun is a preposition; an adverb after an auxiliary is no verb.
     ("Profit fell to $58.6 million in the third quarter.", "the third quarter", "fell"),

@@ -242,6 +242,8 @@ class EventFinder:
             return 0  # sentence-initial words are subjects far more often than imperatives
         if not word[:1].islower() or prev[:1].isdigit():
             return 0  # a name mid-sentence ("the United States"), a counted noun ("200 reservists")
+        if self.text.startswith(" by ", end) and self.text[end - len(word) - 2:end - len(word)] == ", ":
+            return 0  # a participle set off as an aside: "lenders, led by Bank of America, have"
         if "-" in w and w.split("-", 1)[0] not in lang.VERB_PREFIXES:
             return 0  # a compound adjective: "lower-than-anticipated", "long-awaited"
         if prev == "to" and not (w in self.verbs or w.endswith("ed")):
@@ -363,11 +365,27 @@ class EventFinder:
             strength = self._is_verb(word, before, word_end)
             if strength >= 2:
                 return word, match.span()
-            if noun is None and word_end <= near and self._is_event_noun(word, before):
+            if noun is None and word_end <= near and self._is_event_noun(word, before) \
+                    and not (match is left[i + 1] and self._object_of_verb(left, i + 1)):
                 noun = (word, match.span())
                 noun_distance = (near - word_end) * self.lang.EVENT_NOUN_PENALTY
             elif strength and auxiliary is None:
                 auxiliary = (word, match.span())
+
+    def _object_of_verb(self, words: list[re.Match], k: int) -> bool:
+        """Whether the event noun ``words[k]`` is the object of a verb right before its noun
+        phrase ("told a news conference on Tuesday", "had filed compliance reports by
+        Wednesday"): the time then dates the verb's event."""
+        for j in range(k - 1, max(-1, k - 2 - self.lang.MODIFIER_WORDS), -1):
+            if self.text[words[j].end():words[j + 1].start()].strip():
+                return False  # a mark between: "the talks, a meeting on Friday"
+            word = words[j].group()
+            if self._is_verb(word, words[j - 1].group() if j else "", words[j].end()) >= 2:
+                return word.lower() not in self.lang.SUPPORT_VERBS
+            if word.lower() in self.lang.PREPOSITIONS or word.lower() in self.lang.AUXILIARIES \
+                    or not word[:1].islower():
+                return False
+        return False
 
     def modified_noun(self, mention: TimeMention) -> tuple[int, tuple[int, int]] | None:
         """The event noun a time is a modifier of, and where its noun phrase starts:
@@ -587,7 +605,9 @@ class EventFinder:
                 or reporting_end + 1 != between.start():
             return None
         previous = mention.text
-        for match in islice(_WORD.finditer(self.text, mention.span[1], clause.end), lang.REPORTED_VERB_WORDS):
+        stop = _CLAUSE_MARK.search(self.text, mention.span[1], clause.end)  # no verb past a comma
+        for match in islice(_WORD.finditer(self.text, mention.span[1], stop.start() if stop else clause.end),
+                            lang.REPORTED_VERB_WORDS):
             if self._is_verb(match.group(), previous, match.end()) >= 2:
                 return match.group(), match.span()
             previous = match.group()
@@ -780,6 +800,7 @@ class EventFinder:
 
 _ATTRIBUTIVE = re.compile(r"\s+[a-z][a-z\-]+\s+[a-z]")  # "the 2024 presidential election"
 _POSSESSIVE = re.compile(r"['’]s\b")
+_CLAUSE_MARK = re.compile(r"[,;:(]")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")  # the next word, no mark between
 _COMMA_AFTER = re.compile(r"\s*,")
 _NEXT_TOKEN = re.compile(r"\s+(\S+?)[,.;:]?(?=\s|$)")

@@ -444,6 +444,15 @@ ADVERB_TIMES = frozenset("now currently recently already previously soon once la
 # nearer than this many times the noun's distance: "launched his campaign on Monday" dates
 # the launch.
 EVENT_NOUN_PENALTY = 1.5
+# Light and aspectual verbs, whose object noun names the event itself ("will hold a news
+# conference at 2 p.m.", "began his press conference at 2:30 p.m."): the noun stays the
+# trigger. After other verbs the time dates the verb ("told a news conference on Tuesday",
+# "launched the offer on Sept. 26").
+SUPPORT_VERBS = frozenset(
+    "hold holds held holding give gives gave given giving make makes made making take takes took "
+    "taken taking stage stages staged staging attend attends attended attending begin begins began "
+    "begun beginning start starts started starting end ends ended ending open opens opened opening "
+    "close closes closed closing resume resumes resumed resuming".split())
 # Clause openers that mark a verb-less event description ("impossible to connect").
 VERB_SUFFIXES = ("ed", "es", "s")
 
