@@ -344,6 +344,21 @@ PASSAGES = [
          ("2027-02-16T22:00:00+02:00", None, "closed"),
          (None, "2027-02-17T00:00:00+02:00", "left")],
         id="the-end-of-a-range-does-not-move-the-story-day"),
+    pytest.param(
+        "Premier survives vote after session runs past midnight\n\nThe premier survived a confidence "
+        "vote early on Friday. The motion was rejected at 12:47 a.m. (1547 GMT Thursday).",
+        "2027-06-18T10:00:00+09:00", "Asia/Tokyo",
+        # a headline's present tells what is new: the midnight nearer the report, here the last
+        [("2027-06-18T00:00:00+09:00", None, "runs"), (None, "2027-06-18T00:00:00+09:00", "survived"),
+         ("2027-06-18T00:47:00+09:00", None, "rejected")],
+        id="a-headline-clock-time-is-the-one-nearer-the-report"),
+    pytest.param(
+        "The yen was little changed in New York at 11:50 a.m. EDT, minutes after the result, and the "
+        "Nikkei opened 0.4% higher at 9 a.m. on Friday.", "2027-06-18T10:00:00+09:00", "Asia/Tokyo",
+        # EDT would put the past opening after a report filed at 10 a.m. in Tokyo: the text's zone
+        [("2027-06-17T11:50:00-04:00", None, "changed"), (None, "2027-06-17T11:52:00-04:00", "changed"),
+         ("2027-06-18T09:00:00+09:00", None, "opened")],
+        id="a-carried-zone-does-not-put-a-past-event-after-the-report"),
 ]
 
 

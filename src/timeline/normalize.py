@@ -673,7 +673,7 @@ class Resolver:
 
     def _headline_future(self, sentence: Sentence, position: int) -> bool:
         """A headline saying "<subject> to <verb>" before ``position``: its future."""
-        if sentence.text.rstrip()[-1:] in self.lang.SENTENCE_STOPS:
+        if not self._is_headline(sentence):
             return False
         match = self.grammar.headline_future.match(sentence.text)
         return (match is not None and sentence.span[0] + match.end() <= position
@@ -882,7 +882,21 @@ class Resolver:
         zone_name = zone.name if zone is not None else reference.zone_name
         if zone_name is None:
             return False
-        return _wall_clock(day, hour, minute, zone_name) > reference.time and self.tense(c) == "past"
+        then = _wall_clock(day, hour, minute, zone_name)
+        if then <= reference.time:
+            return False
+        tense = self.tense(c)
+        if tense != "past" and self._in_headline(c):  # "Session runs past midnight": its
+            # present tells what is new, either side of the report: the nearer time is meant
+            return then - reference.time > reference.time - _wall_clock(day - timedelta(days=1), hour, minute, zone_name)
+        return tense == "past"
+
+    def _in_headline(self, c: Candidate) -> bool:
+        """Whether ``c`` stands in the text's first sentence, told without a stop (a headline)."""
+        return self.sentence_index(c.span[0]) == 0 and self._is_headline(self.sentences[0])
+
+    def _is_headline(self, sentence: Sentence) -> bool:
+        return sentence.text.rstrip()[-1:] not in self.lang.SENTENCE_STOPS
 
     def _day_named_in_sentence(self, c: Candidate) -> bool:
         """A day (not a clock time) said last, in ``c``'s sentence: it dates ``c``."""
@@ -1414,15 +1428,27 @@ class Resolver:
     def zone_for(self, resolved: Resolved, c: Candidate) -> tuple[zones.ZoneChoice, tuple[str, ...]]:
         if resolved.zone is not None:
             return resolved.zone, resolved.zone.flags
-        if resolved.zoned and self.reading.zone is not None and self.reading.zone_paragraph == (
-                self.sentences[self.sentence_index(c.span[0])].paragraph if self.sentences else 0):
-            return self.reading.zone, ("zone-from-context",)
         ref = self.reading.reference
+        if resolved.zoned and self.reading.zone is not None and self.reading.zone_paragraph == (
+                self.sentences[self.sentence_index(c.span[0])].paragraph if self.sentences else 0) \
+                and not self._zone_puts_past_after_report(resolved, c, self.reading.zone.name):
+            return self.reading.zone, ("zone-from-context",)
         if ref.zone_name is not None:
             return zones.ZoneChoice(ref.zone_name), ()
         if self.reading.zone is not None:  # no default zone given: the one the text named last
             return self.reading.zone, ("zone-from-context",)
         return _ASSUMED_UTC, ("zone-assumed-utc",)
+
+    def _zone_puts_past_after_report(self, resolved: Resolved, c: Candidate, zone_name: str) -> bool:
+        """Whether a zone carried from an earlier time would put a past event after the report
+        when the text's own zone does not: "in New York at 11:50 a.m. EDT, and the Nikkei
+        opened 0.4% higher at 9 a.m. on Friday" in a Tokyo story filed on Friday morning."""
+        ref = self.reading.reference
+        wall = resolved.period.start if resolved.period is not None else None
+        if wall is None or ref.time is None or ref.zone_name is None or ref.zone_name == zone_name:
+            return False
+        return zones.localize(wall, zone_name)[0] > ref.time >= zones.localize(wall, ref.zone_name)[0] \
+            and self.tense(c) == "past"
 
     def to_mention(self, c: Candidate, resolved: Resolved, span: tuple[int, int] | None = None,
                    rule: str | None = None) -> TimeMention:
