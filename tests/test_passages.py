@@ -359,6 +359,15 @@ PASSAGES = [
         [("2027-06-17T11:50:00-04:00", None, "changed"), (None, "2027-06-17T11:52:00-04:00", "changed"),
          ("2027-06-18T09:00:00+09:00", None, "opened")],
         id="a-carried-zone-does-not-put-a-past-event-after-the-report"),
+    pytest.param(
+        "The eye came ashore at 5:40 a.m. on Wednesday. Flights were suspended from 6 p.m. Tuesday, "
+        "and the airport hopes to reopen at noon Thursday. Officials opened the floodgates at 10:30 a.m.",
+        "2026-09-16T14:00:00-04:00", "America/Puerto_Rico",
+        # a period that began before the last clock time's day is background: the past 10:30
+        # a.m. is back on the day of 5:40 a.m., not on Tuesday (nor on the coming Thursday)
+        [("2026-09-15T18:00:00-04:00", None, "suspended"), ("2026-09-16T05:40:00-04:00", None, "came"),
+         ("2026-09-16T10:30:00-04:00", None, "opened"), ("2026-09-17T12:00:00-04:00", None, "reopen")],
+        id="a-clock-time-a-period-began-at-before-the-story-day-is-background"),
 ]
 
 

@@ -129,6 +129,7 @@ class Grammar:
     future_modal_before: re.Pattern  # "will undergo checks starting": a coming weekday
     headline_future: re.Pattern  # "Morocco to turn clocks back on Sunday": a coming day
     weekday_alternative: re.Pattern  # " or " between two weekdays: the second after the first
+    weekday_range_end: re.Pattern  # "(0000 GMT) until 10 p.m. on": a weekday ending a range
     lang: ModuleType
 
     def endings(self) -> list[EndingAt]:
@@ -262,6 +263,7 @@ def compile_grammar(lang: ModuleType) -> Grammar:
         future_modal_before=re.compile(lang.FUTURE_MODAL_BEFORE),
         headline_future=re.compile(lang.HEADLINE_FUTURE),
         weekday_alternative=re.compile(lang.WEEKDAY_ALTERNATIVE),
+        weekday_range_end=re.compile(lang.WEEKDAY_RANGE_END),
         lang=lang,
     )
 

@@ -1057,6 +1057,10 @@ class Resolver:
             d = None
         if d is None and not direction:
             d = self._weekday_after_alternative(c, weekday, tense)
+        week = _norm(c.get("week"))
+        if week:  # "Wednesday last week": that day of the week named
+            monday = self.ref - timedelta(days=self.ref.weekday())
+            d = monday + timedelta(days=weekday - 1 + {"last": -7, "next": 7}.get(week, 0))
         if d is None:
             d = _weekday_date(weekday, self.ref, direction, tense)
         flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
@@ -1081,12 +1085,22 @@ class Resolver:
 
     def _weekday_after_alternative(self, c: Candidate, weekday: int, tense: str | None) -> date | None:
         """The day after a weekday joined to it by "or"/"and" is the first such weekday after
-        it: "will fall on either Wednesday or Thursday" (Feb. 18 or 19, not Feb. 12)."""
+        it: "will fall on either Wednesday or Thursday" (Feb. 18 or 19, not Feb. 12); a
+        weekday ending a range is not before its start ("from 2 a.m. on Saturday until 10 p.m.
+        on Monday" after a past verb is the Monday after that Saturday)."""
         last = self.reading.last
-        if last is None or last.grain != "day" or last.start is None or \
-                not self.grammar.weekday_alternative.fullmatch(self.text, last.span[1], c.span[0]):
+        if last is None or last.start is None:
             return None
-        day = _weekday_date(weekday, last.start.date(), "next", None)
+        if last.grain == "day" and self.grammar.weekday_alternative.fullmatch(self.text, last.span[1], c.span[0]):
+            day = _weekday_date(weekday, last.start.date(), "next", None)
+        elif self.grammar.weekday_range_end.fullmatch(self.text, last.span[1], c.span[0]):
+            # its start read the tense; only a day before the start is not the one meant
+            # ("from Sept. 14 to Thursday" is the last Thursday)
+            start = last.start.date()
+            return _weekday_date(weekday, start, "", "future") \
+                if _weekday_date(weekday, self.ref, "", tense) < start else None
+        else:
+            return None
         return None if day > self.ref and tense == "past" else day
 
     def _at_same_time(self, c: Candidate, d: date) -> Resolved:
@@ -1489,6 +1503,10 @@ class Resolver:
             offset=resolved.offset, flags=tuple(flags), unresolved=resolved.unresolved)
         previous = self.reading.last
         if start is not None:
+            day = resolved.period.start.date() if resolved.period else start.date()
+            moves_day = resolved.sets_day and (self.reading.day is None or not (  # (before the
+                self._dates_a_report(span) or self._background_day(c, grain, day)  # last times
+                or self._ends_a_range(mention, previous)))                         # are this one)
             self.reading.last = mention
             if grain in WITHIN_DAY_GRAINS:
                 self.reading.last_within_day = mention
@@ -1503,10 +1521,7 @@ class Resolver:
                         self.reading.quarter_in_focus = resolved.period
                     self.reading.focus_latest = resolved.period
                     self.reading.repeat = None
-            day = resolved.period.start.date() if resolved.period else start.date()
-            if resolved.sets_day and (self.reading.day is None or not (
-                    self._dates_a_report(span) or self._background_day(c, grain, day)
-                    or self._ends_a_range(mention, previous))):
+            if moves_day:
                 self.reading.set_day(day, zone_name)
         return mention
 
@@ -1522,6 +1537,8 @@ class Resolver:
         period ('in the three months to Sept. 30', 'since March 3', 'fiscal 2022/23, which began
         on Oct. 1'), one before the last clock time's day, or a flashback ('after they had
         failed to agree at their meeting on March 20')."""
+        if grain in FINE_GRAINS:  # "suspended from 6 p.m. Tuesday", told after Wednesday's times
+            return c.preposition in ("since", "from") and self._before_last_clock(day)
         if grain != "day":
             return False
         return (c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS or self._told_aside(c.span[0])

@@ -219,6 +219,11 @@ HEADLINE_FUTURE = r"(?:[A-Z][\w'’.&-]*\s+){1,4}to\s+(?P<verb>[a-z]+)\b"
 # Between two weekdays that are alternatives or a pair: the second is the first such day
 # after the first ("either Wednesday or Thursday", "on Monday and Tuesday").
 WEEKDAY_ALTERNATIVE = r"(?i)\s*,?\s+(?:or|and|or\s+on|and\s+on)\s+"
+# Between the start of a range (a day or a time on it, perhaps with its conversion) and a
+# weekday that ends it: that weekday is the first on or after the start ("from 2 a.m. on
+# Saturday (0000 GMT) until 10 p.m. on Monday").
+WEEKDAY_RANGE_END = (r"(?i)\s*(?:\([^()]*\)\s*)?,?\s*(?:until|till|to|through|thru)\s+"
+                     r"(?:\d[\d:.]*\s*(?:[ap]\.m\.|[ap]m)?\s+(?:on\s+)?)?")
 SENTENCE_STOPS = ".!?:;\"”'’)"  # what a sentence, not a headline, may end with
 FUTURE_CUES = ("will", "'ll", "’ll", "shall", "must", "need to", "needs to", "going to", "is to", "are to", "scheduled",
                "plans to", "plan to", "expected to", "set to", "due to", "would", "upcoming",
@@ -255,7 +260,10 @@ _IN_CLAUSE = r"(?:[^.;:!?]|\.(?!\s+[A-Z])|(?<=[aApP]\.[mM])\.|:(?=\d))"
 # "the next attempt was set for 5:31 p.m. on Friday"): the plan may have been kept or dropped,
 # so a weekday after it is the nearest one.
 PLAN_IN_PAST = (r"(?i)\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|due|expected|set|supposed|planned|slated)"
-                rf"\s+(?:to|for)\b{_IN_CLAUSE}*$")
+                rf"\s+(?:to|for)\b{_IN_CLAUSE}*$"
+                # a thing called for a time: "called a strike on DB's services from 2 a.m. on Saturday"
+                r"|\b(?:called|announced|declared|scheduled|planned|ordered|proposed)\s+(?:a|an|the|its|their|his|her)\s"
+                r"[^,.;:!?]{0,60}?\b(?:from|for)\s+(?:\d[\d:.]*\s*(?i:[ap]\.m\.|[ap]m)?\s+(?:on\s+)?)?$")
 # A modal of the future earlier in a weekday's clause: the weekday is a coming one even if
 # the same weekday was said before as a past day ("a call last Friday … The men will undergo
 # checks starting Friday", "will be held at 11 a.m. on Wednesday"). Only a modal: other future
@@ -707,7 +715,8 @@ RULES: tuple[Rule, ...] = (
     Rule("<direction> <weekday> <part of day>", "weekday",
          rf"(?:(?P<direction>(?i:last|next|this|this\s+past|this\s+coming|coming|past|(?:early|late)(?:\s+on)?))\s+)?"
          rf"(?P<weekday>{WEEKDAY})(?![\w]|['’](?!s\b)|\s+(?:{_alt(WEEKDAY_NAMES_OF_THINGS)})\b)"
-         rf"(?:\s+(?P<part>{PART_OF_DAY})|\s+at\s+(?P<same>the\s+same\s+time)\b)?",  # the last clock time's
+         rf"(?:\s+(?P<part>{PART_OF_DAY})|\s+at\s+(?P<same>the\s+same\s+time)\b)?"  # the last clock time's
+         r"(?:,?\s+(?:of\s+)?(?P<week>(?i:last|next|this))\s+(?i:week)\b)?",  # "Wednesday last week"
          ("Tuesday", "last Thursday", "next Friday", "Monday night", "late Sunday", "early on Friday",
           "Saturday at the same time")),
     Rule("<relative day> <part of day>", "relday",
