@@ -822,6 +822,11 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<hour>\d{{1,2}}|(?i:{_alt(_UNITS_1_19[:12])}))\s+o['’]clock"
          rf"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening))?" + _ZONE,
          ("five o'clock", "3 o'clock in the afternoon"), takes_modifier=True),
+    Rule("<h> in the <part>", "clock",  # "started at 3 in the morning"
+         rf"(?P<hour>1[0-2]|0?[1-9]|(?i:{_alt(_UNITS_1_19[:12])}))\s+in\s+the\s+(?P<part>(?i:morning|afternoon|evening))\b",
+         ("at 3 in the morning", "until seven in the evening"),
+         after_words=frozenset("at until till from around about before after by since".split()),
+         takes_modifier=True),
     # ---- periods --------------------------------------------------------------------------
     Rule("<part> <decade>", "decade",
          rf"(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?:(?P<century>1[5-9]|20)(?P<decade>\d)0['’]?s"
