@@ -71,10 +71,10 @@ def test_now_without_a_reference_gets_no_bounds():
 
 
 def test_late_weekday_is_an_evening_on_the_clocks_of_a_dst_day():
-    # Paris moved to summer time on Sunday 31 March 2024: "late" that day starts at 18:00 +02:00.
+    # Paris moved to summer time on Sunday 31 March 2024: "late" that day starts at 19:00 +02:00.
     (event,) = timeline.extract("The talks collapsed late Sunday.", reference="2024-04-02",
                                 tz="Europe/Paris")
-    assert _bounds(event) == (None, "2024-03-31T18:00:00+02:00", "2024-04-01T00:00:00+02:00")
+    assert _bounds(event) == (None, "2024-03-31T19:00:00+02:00", "2024-04-01T00:00:00+02:00")
 
 
 def test_late_part_of_a_weekday_keeps_the_hours_it_was_read_as():

@@ -297,7 +297,7 @@ PASSAGES = [
         "The House passed the bill late Wednesday. The Senate is expected to vote on Friday. "
         "Earlier in the day, the speaker met the holdouts.", "2024-09-26", "America/New_York",
         [("2024-09-25T00:00:00-04:00", "2024-09-25T00:00:00-04:00", "met"),
-         (None, "2024-09-25T18:00:00-04:00", "passed"),
+         (None, "2024-09-25T19:00:00-04:00", "passed"),
          ("2024-09-27T00:00:00-04:00", "2024-09-27T00:00:00-04:00", "vote")],
         id="late-weekday-is-its-evening-and-a-coming-day-is-not-the-story-day"),
     pytest.param(
@@ -368,6 +368,14 @@ PASSAGES = [
         [("2026-09-15T18:00:00-04:00", None, "suspended"), ("2026-09-16T05:40:00-04:00", None, "came"),
          ("2026-09-16T10:30:00-04:00", None, "opened"), ("2026-09-17T12:00:00-04:00", None, "reopen")],
         id="a-clock-time-a-period-began-at-before-the-story-day-is-background"),
+    pytest.param(
+        "Police sealed off the boulevard at 1:52 p.m. on Saturday. The mayor said late on Saturday that "
+        "the city was holding its breath. Contact with the gunman was lost at 1:05 a.m.",
+        "2027-03-28T16:00:00+02:00", "Europe/Brussels",
+        # a day said late is its evening (from 19 h): a small-hours time told after it is past midnight
+        [("2027-03-27T13:52:00+01:00", None, "sealed"), (None, "2027-03-27T19:00:00+01:00", "said"),
+         ("2027-03-28T01:05:00+01:00", None, "lost")],
+        id="a-small-hours-time-after-a-day-said-late-is-past-midnight"),
 ]
 
 

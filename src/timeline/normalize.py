@@ -935,12 +935,15 @@ class Resolver:
         if zone is None and focus_zone is not None and last.timezone != focus_zone:
             then = zones.in_zone(then, focus_zone)  # "until 11.41pm, which was 1.41pm in Rome"
         then = then.replace(tzinfo=None)
+        late_day = last.grain == "day" and "mod:END" in last.flags  # "said late on Saturday": its evening
+        if late_day:
+            then += timedelta(hours=self.lang.DAY_MOD_HOURS["END"][0])
         now = _midnight(day) + timedelta(hours=hour, minutes=minute)
         if last.grain == "partofday" and last.value.endswith("TNI"):
             # "spent Sunday night in shelters … a meeting at 9 a.m.": the morning after it
             if then.date() != day or hour >= 12:
                 return False
-        elif last.grain not in FINE_GRAINS or then.date() not in (day, day + timedelta(days=1)) \
+        elif last.grain not in FINE_GRAINS and not late_day or then.date() not in (day, day + timedelta(days=1)) \
                 or then - now < timedelta(hours=self.lang.PAST_MIDNIGHT_HOURS):
             return False
         window = self._phrase_window(c)

@@ -101,7 +101,7 @@ PART_OF_DAY_WORD_HOURS = {
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 # Hours of a day said early or late ("late Wednesday": in the evening or night; "early
 # Tuesday": in the small hours or the morning), as TimeML mod START/END of a day.
-DAY_MOD_HOURS = {"START": (0, 9), "END": (18, 24)}
+DAY_MOD_HOURS = {"START": (0, 9), "END": (19, 24)}
 # Hours of a part of a day said early or late ("late Wednesday morning": 9 to noon).
 PART_OF_DAY_MOD_HOURS = {
     "START": {"MO": (5, 9), "MI": (11, 12), "AF": (12, 15), "EV": (17, 20), "NI": (20, 24)},
