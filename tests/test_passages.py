@@ -376,6 +376,13 @@ PASSAGES = [
         [("2027-03-27T13:52:00+01:00", None, "sealed"), (None, "2027-03-27T19:00:00+01:00", "said"),
          ("2027-03-28T01:05:00+01:00", None, "lost")],
         id="a-small-hours-time-after-a-day-said-late-is-past-midnight"),
+    pytest.param(
+        "The window closed at 19:00 BST on Tuesday. Talks had stalled, then resumed on Sunday evening. "
+        "The other bid collapsed at 20:30.", "2026-09-02T07:30:00+01:00", "Europe/London",
+        # a part of a day before the last clock time's day is background, as a day is
+        [(None, "2026-08-30T17:00:00+01:00", "resumed"), ("2026-09-01T19:00:00+01:00", None, "closed"),
+         ("2026-09-01T20:30:00+01:00", None, "collapsed")],
+        id="a-part-of-a-day-before-the-last-clock-time-is-background"),
 ]
 
 

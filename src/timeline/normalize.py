@@ -1542,6 +1542,8 @@ class Resolver:
         failed to agree at their meeting on March 20')."""
         if grain in FINE_GRAINS:  # "suspended from 6 p.m. Tuesday", told after Wednesday's times
             return c.preposition in ("since", "from") and self._before_last_clock(day)
+        if grain == "partofday":  # "Talks resumed on Sunday evening", told after Tuesday's times
+            return self._before_last_clock(day)
         if grain != "day":
             return False
         return (c.preposition in self.lang.PERIOD_BOUNDARY_PREPOSITIONS or self._told_aside(c.span[0])
