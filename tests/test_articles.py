@@ -1,6 +1,6 @@
 """Whole articles scored as held-out ones are: ``../shared/tools/check_article.py``.
 
-``examples/articles/`` holds 84 news articles written for this project, each with the
+``examples/articles/`` holds 96 news articles written for this project, each with the
 timeline a careful reader gives it (``NAME.expected.json``, the worked example's schema).
 A first twelve: an earthquake in local time and GMT, a rocket launch, a bank outage, a
 trial, a football final, an election in Queensland, a diverted flight, a storm, earnings, a
@@ -29,7 +29,12 @@ night in Canberra, an eruption in Iceland, a rain delay in Chicago told from Tor
 Zealand's clocks going back, a quake drill in Mexico City, typhoon signals in Manila, a
 circuit breaker in Istanbul, a marathon in São Paulo, a fuel protest in Lagos, Eid in
 Jakarta's three zones, a Soyuz docking in Moscow time and an obituary in Lisbon the week its
-clocks went back. They were written without reading the library and tuned on afterwards, so they
+clocks went back. An eighth: a hijacking tracked from Athens to Mumbai, a Mars flyby in CET,
+a mine rescue in SAST, a Denver blizzard across the US clock change, a German rail strike
+across the EU one, a Liège hostage siege the night clocks went forward, an airline outage
+told in four US zones, a NYSE debut the week London and New York differ, a sentencing in
+Phoenix (no daylight saving), a hurricane in Puerto Rico's AST, a football deadline day in
+BST, CEST and Riyadh time, and a no-confidence vote past midnight in Tokyo. They were written without reading the library and tuned on afterwards, so they
 guard against regressions; they do not measure accuracy on unseen text (see README,
 "Measured").
 """
@@ -47,9 +52,9 @@ CHECKER = REPO.parent / "shared" / "tools" / "check_article.py"
 ARTICLES = sorted((REPO / "examples" / "articles").glob("*.expected.json"))
 # Checks failed now (353 of 380 passed when the first twelve were added, 410 of 483 the
 # second, 406 of 438 the third, 419 of 494 the fourth, 451 of 513 the
-# fifth, 487 of 538 the sixth, 613 of 688 the seventh); a change may lower it, not raise
+# fifth, 487 of 538 the sixth, 613 of 688 the seventh, 600 of 657 the eighth); a change may lower it, not raise
 # it. (The total grows when an event is found: its time is then checked too.)
-FAILED_AT_MOST = 151
+FAILED_AT_MOST = 179
 
 
 def _score(paths: list[Path]) -> tuple[int, int, str]:
@@ -63,7 +68,7 @@ def _score(paths: list[Path]) -> tuple[int, int, str]:
 @pytest.mark.skipif(not CHECKER.exists(), reason="needs ../shared beside the repository")
 def test_the_articles_keep_their_score():
     passed, total, report = _score(ARTICLES)
-    assert total >= 380 + 483 + 438 + 494 + 513 + 538 + 688
+    assert total >= 380 + 483 + 438 + 494 + 513 + 538 + 688 + 657
     assert total - passed <= FAILED_AT_MOST, report
 
 
