@@ -242,7 +242,8 @@ class EventFinder:
             return 0  # sentence-initial words are subjects far more often than imperatives
         if not word[:1].islower() or prev[:1].isdigit():
             return 0  # a name mid-sentence ("the United States"), a counted noun ("200 reservists")
-        if self.text.startswith(" by ", end) and self.text[end - len(word) - 2:end - len(word)] == ", ":
+        if self.text.startswith(f" {lang.AGENT_PREPOSITION} ", end) \
+                and self.text[end - len(word) - 2:end - len(word)] == ", ":
             return 0  # a participle set off as an aside: "lenders, led by Bank of America, have"
         if "-" in w and w.split("-", 1)[0] not in lang.VERB_PREFIXES:
             return 0  # a compound adjective: "lower-than-anticipated", "long-awaited"

@@ -888,7 +888,8 @@ class Resolver:
         tense = self.tense(c)
         if tense != "past" and self._in_headline(c):  # "Session runs past midnight": its
             # present tells what is new, either side of the report: the nearer time is meant
-            return then - reference.time > reference.time - _wall_clock(day - timedelta(days=1), hour, minute, zone_name)
+            day_before = _wall_clock(day - timedelta(days=1), hour, minute, zone_name)
+            return then - reference.time > reference.time - day_before
         return tense == "past"
 
     def _in_headline(self, c: Candidate) -> bool:
@@ -896,6 +897,7 @@ class Resolver:
         return self.sentence_index(c.span[0]) == 0 and self._is_headline(self.sentences[0])
 
     def _is_headline(self, sentence: Sentence) -> bool:
+        """A sentence told without a stop: a headline or a subhead."""
         return sentence.text.rstrip()[-1:] not in self.lang.SENTENCE_STOPS
 
     def _day_named_in_sentence(self, c: Candidate) -> bool:
@@ -943,7 +945,8 @@ class Resolver:
             # "spent Sunday night in shelters … a meeting at 9 a.m.": the morning after it
             if then.date() != day or hour >= 12:
                 return False
-        elif last.grain not in FINE_GRAINS and not late_day or then.date() not in (day, day + timedelta(days=1)) \
+        elif last.grain not in FINE_GRAINS and not late_day \
+                or then.date() not in (day, day + timedelta(days=1)) \
                 or then - now < timedelta(hours=self.lang.PAST_MIDNIGHT_HOURS):
             return False
         window = self._phrase_window(c)
@@ -1059,11 +1062,11 @@ class Resolver:
             # Friday". (A day after the reference may be past where another zone's clocks are.)
             d = None
         if d is None and not direction:
-            d = self._weekday_after_alternative(c, weekday, tense)
+            d = self._weekday_after_said_day(c, weekday, tense)
         week = _norm(c.get("week"))
         if week:  # "Wednesday last week": that day of the week named
             monday = self.ref - timedelta(days=self.ref.weekday())
-            d = monday + timedelta(days=weekday - 1 + {"last": -7, "next": 7}.get(week, 0))
+            d = monday + timedelta(days=weekday - 1 + 7 * self.lang.DIRECTIONS[week])
         if d is None:
             d = _weekday_date(weekday, self.ref, direction, tense)
         flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
@@ -1086,7 +1089,7 @@ class Resolver:
             return None
         return _weekday_date(weekday, far.start.date(), "", "future")  # on or after it
 
-    def _weekday_after_alternative(self, c: Candidate, weekday: int, tense: str | None) -> date | None:
+    def _weekday_after_said_day(self, c: Candidate, weekday: int, tense: str | None) -> date | None:
         """The day after a weekday joined to it by "or"/"and" is the first such weekday after
         it: "will fall on either Wednesday or Thursday" (Feb. 18 or 19, not Feb. 12); a
         weekday ending a range is not before its start ("from 2 a.m. on Saturday until 10 p.m.
@@ -1541,7 +1544,7 @@ class Resolver:
         on Oct. 1'), one before the last clock time's day, or a flashback ('after they had
         failed to agree at their meeting on March 20')."""
         if grain in FINE_GRAINS:  # "suspended from 6 p.m. Tuesday", told after Wednesday's times
-            return c.preposition in ("since", "from") and self._before_last_clock(day)
+            return c.preposition in self.lang.PERIOD_START_PREPOSITIONS and self._before_last_clock(day)
         if grain == "partofday":  # "Talks resumed on Sunday evening", told after Tuesday's times
             return self._before_last_clock(day)
         if grain != "day":

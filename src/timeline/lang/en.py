@@ -312,6 +312,11 @@ BACKGROUND_DAYS = 60
 # "not … until <time>" says when the event happened, not how long it lasted.
 NEGATED_UNTIL = r"(?i)\b(?:not|never|n[’']t)\b[^.;:!?\n]{0,60}\b(?:until|till)\s+$"
 PERIOD_BOUNDARY_PREPOSITIONS = ("to", "through", "until", "till", "since", "from")
+# A clock time a period began at ("suspended from 6 p.m. Tuesday").
+PERIOD_START_PREPOSITIONS = ("since", "from")
+# The agent after a participle set off by commas ("lenders, led by Bank of America, have"):
+# an aside, not the clause's verb.
+AGENT_PREPOSITION = "by"
 # So does one in a relative clause saying when a period began or ends ("fiscal 2022/23, which
 # began on Oct. 1", "a fasting month that began on Feb. 19"), or any other aside in a relative clause ("In Europe, which switched to
 # winter time last Sunday, it is 8 a.m.").
