@@ -14,7 +14,8 @@ import attrs
 from .mentions import _FOLDS_TO_ASCII, Grammar, PhraseBefore, _source
 from .text import Sentence
 from .values import FINE_GRAINS, TimeMention
-from .words import event_nouns, irregular_verb_forms, is_verb_form, lang_code, result_nouns, verb_forms
+from .words import (event_nouns, irregular_verb_forms, is_participle_aside, is_verb_form, lang_code,
+                    result_nouns, verb_forms)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")  # of _WORD
@@ -242,9 +243,8 @@ class EventFinder:
             return 0  # sentence-initial words are subjects far more often than imperatives
         if not word[:1].islower() or prev[:1].isdigit():
             return 0  # a name mid-sentence ("the United States"), a counted noun ("200 reservists")
-        if self.text.startswith(f" {lang.AGENT_PREPOSITION} ", end) \
-                and self.text[end - len(word) - 2:end - len(word)] == ", ":
-            return 0  # a participle set off as an aside: "lenders, led by Bank of America, have"
+        if is_participle_aside(self.text, end - len(word), end, lang):
+            return 0  # "lenders, led by Bank of America, have"
         if "-" in w and w.split("-", 1)[0] not in lang.VERB_PREFIXES:
             return 0  # a compound adjective: "lower-than-anticipated", "long-awaited"
         if prev == "to" and not (w in self.verbs or w.endswith("ed")):

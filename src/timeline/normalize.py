@@ -18,7 +18,7 @@ from . import zones
 from .mentions import Candidate, Grammar, place_alternation, zone_pattern, zone_start
 from .text import Sentence
 from .values import COUNTED_FROM_REFERENCE, FINE_GRAINS, WITHIN_DAY_GRAINS, Reference, TimeMention
-from .words import is_verb_form, lang_code, verb_forms
+from .words import is_participle_aside, is_verb_form, lang_code, verb_forms
 
 # ----------------------------------------------------------------- calendar periods ---
 
@@ -290,8 +290,7 @@ def _cue_kind(grammar: Grammar, text: str, match: re.Match) -> str | None:
         return None  # "the revised plan", "a still unspecified date": an adjective
     if match.group("past") or match.group("pastform"):
         if grammar.participle_before.search(text, max(0, match.start() - 16), match.start()) \
-                or (match.group("pastform") and text.startswith(" by ", match.end())
-                    and text[max(0, match.start() - 2):match.start()] == ", "):
+                or (match.group("pastform") and is_participle_aside(text, match.start(), match.end(), grammar.lang)):
             return None  # "will be held", "…, followed by Mumbai at 1830 GMT": a participle
         return "past"
     if match.group("future") and match.group().lower() == "scheduled" \
@@ -688,7 +687,10 @@ class Resolver:
 
     def _phrase_window(self, c: Candidate) -> tuple[int, int]:
         """Where the tense phrases before ``c`` are searched (a plan, a perfect, "earlier")."""
-        return max(0, c.span[0] - self.lang.TENSE_PHRASE_WINDOW), c.span[0]
+        return self._window_before(c.span[0])
+
+    def _window_before(self, position: int) -> tuple[int, int]:
+        return max(0, position - self.lang.TENSE_PHRASE_WINDOW), position
 
     def _weekday_tense(self, c: Candidate) -> str | None:
         """`tense`, or "nearest" when the tense does not tell which week: a deadline after a
@@ -1052,6 +1054,27 @@ class Resolver:
         if self.ref is None:
             return Resolved("DATE", value=f"XXXX-WXX-{weekday}", unresolved="no reference date")
         tense = self._weekday_tense(c)
+        week = _norm(c.get("week"))
+        if week:  # "Wednesday last week": that day of the week named
+            monday = self.ref - timedelta(days=self.ref.weekday())
+            d = monday + timedelta(days=weekday - 1 + 7 * self.lang.DIRECTIONS[week])
+        else:
+            d = self._weekday_said_before(c, weekday, direction, tense) \
+                or _weekday_date(weekday, self.ref, direction, tense)
+        flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
+        if c.get("same") and self.reading.last_clock is not None:
+            return self._at_same_time(c, d)
+        if part:
+            hours = lang.PART_OF_DAY_MOD_HOURS[flags[0][4:]] if flags else part_hours(lang, part_word)
+            return Resolved("TIME", part_of_day_period(d, part, hours), approximate=True,
+                            relation=self.relation(c), sets_day=True, flags=flags)
+        return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True, flags=flags,
+                        approximate=bool(flags))
+
+    def _weekday_said_before(self, c: Candidate, weekday: int, direction: str, tense: str | None) -> date | None:
+        """The day a weekday means by what the text said before it, if that tells: a far day
+        in its sentence, the same weekday read before, a weekday it pairs with or ends a
+        range from."""
         d = None if direction else self._weekday_after_far_day(c, weekday)
         if d is None and direction not in _WEEK_CHOOSING:
             d = self.reading.weekdays.get(weekday)
@@ -1063,21 +1086,7 @@ class Resolver:
             d = None
         if d is None and not direction:
             d = self._weekday_after_said_day(c, weekday, tense)
-        week = _norm(c.get("week"))
-        if week:  # "Wednesday last week": that day of the week named
-            monday = self.ref - timedelta(days=self.ref.weekday())
-            d = monday + timedelta(days=weekday - 1 + 7 * self.lang.DIRECTIONS[week])
-        if d is None:
-            d = _weekday_date(weekday, self.ref, direction, tense)
-        flags = (f"mod:{'START' if direction == 'early' else 'END'}",) if direction in ("early", "late") else ()
-        if c.get("same") and self.reading.last_clock is not None:
-            return self._at_same_time(c, d)
-        if part:
-            hours = lang.PART_OF_DAY_MOD_HOURS[flags[0][4:]] if flags else part_hours(lang, part_word)
-            return Resolved("TIME", part_of_day_period(d, part, hours), approximate=True,
-                            relation=self.relation(c), sets_day=True, flags=flags)
-        return Resolved("DATE", day_period(d), relation=self.relation(c), sets_day=True, flags=flags,
-                        approximate=bool(flags))
+        return d
 
     def _weekday_after_far_day(self, c: Candidate, weekday: int) -> date | None:
         """A bare weekday after a weekday said with its date more than a week from the
@@ -1555,7 +1564,7 @@ class Resolver:
     def _told_aside(self, position: int) -> bool:
         """Whether a time at ``position`` is said in a relative-clause aside or a flashback in the
         past perfect (see `_background_day`)."""
-        window = max(0, position - self.lang.TENSE_PHRASE_WINDOW), position
+        window = self._window_before(position)
         return (self.grammar.background_clause.search(self.text, *window) is not None
                 or self.grammar.past_perfect.search(self.text, *window) is not None)
 

@@ -34,6 +34,13 @@ def is_verb_form(word: str, verbs: frozenset[str]) -> bool:
     return word in verbs or word.rstrip("s") in verbs or (word.endswith("es") and word[:-2] in verbs)
 
 
+def is_participle_aside(text: str, start: int, end: int, lang) -> bool:
+    """Whether the word at [start, end) opens a participle phrase set off by a comma and
+    followed by its agent ("lenders, led by Bank of America, have", "…, followed by Mumbai"):
+    an aside, not the clause's verb or tense."""
+    return text.startswith(f" {lang.AGENT_PREPOSITION} ", end) and text[max(0, start - 2):start] == ", "
+
+
 def irregular_verb_forms(lang: str) -> frozenset[str]:
     return _word_list(lang, (_IRREGULAR_VERBS,))
 
